@@ -1,0 +1,69 @@
+// Summing parcel outcomes per park.
+#include "core/park_rollup.hpp"
+
+#include "core/units.hpp"
+
+namespace parkatlas {
+
+namespace {
+size_t idx(Verdict v) { return static_cast<size_t>(v); }
+}  // namespace
+
+std::optional<double> ParkRollup::far() const {
+  if (ind_floor_land_m2 <= 0) return std::nullopt;
+  return ind_floor_m2 / ind_floor_land_m2;
+}
+
+std::optional<double> ParkRollup::inv_mu() const {
+  if (ind_inv_land_m2 <= 0) return std::nullopt;
+  return ind_inv_wan / m2_to_mu(ind_inv_land_m2);
+}
+
+std::optional<double> ParkRollup::ok_share_count() const {
+  long judged = 0, ok = 0;
+  for (Verdict v : {Verdict::compliant, Verdict::exempt, Verdict::below_far, Verdict::below_inv,
+                    Verdict::below_both})
+    judged += n_by_verdict[idx(v)];
+  ok = n_by_verdict[idx(Verdict::compliant)] + n_by_verdict[idx(Verdict::exempt)];
+  if (judged == 0) return std::nullopt;
+  return static_cast<double>(ok) / static_cast<double>(judged);
+}
+
+std::optional<double> ParkRollup::ok_share_area() const {
+  double judged = 0;
+  for (Verdict v : {Verdict::compliant, Verdict::exempt, Verdict::below_far, Verdict::below_inv,
+                    Verdict::below_both})
+    judged += m2_by_verdict[idx(v)];
+  double ok = m2_by_verdict[idx(Verdict::compliant)] + m2_by_verdict[idx(Verdict::exempt)];
+  if (judged <= 0) return std::nullopt;
+  return ok / judged;
+}
+
+std::map<std::string, ParkRollup> roll_up_parks(const std::vector<ParcelOutcome>& outcomes,
+                                                const std::vector<std::string>& park_ids) {
+  std::map<std::string, ParkRollup> parks;
+  for (const auto& id : park_ids) parks[id].park_id = id;
+  for (const auto& o : outcomes) {
+    ParkRollup& r = parks[o.park_id];
+    r.park_id = o.park_id;
+    r.n_parcels += 1;
+    r.land_m2 += o.ind.land_m2;
+    r.n_by_verdict[idx(o.verdict)] += 1;
+    r.m2_by_verdict[idx(o.verdict)] += o.ind.land_m2;
+    // Parcels of unknown land use are not known to be industrial: they stay out of the ratios.
+    if (!o.industrial) continue;
+    r.n_industrial += 1;
+    r.ind_m2 += o.ind.land_m2;
+    if (o.ind.floor_m2) {
+      r.ind_floor_m2 += *o.ind.floor_m2;
+      r.ind_floor_land_m2 += o.ind.land_m2;
+    }
+    if (o.invest_wan) {
+      r.ind_inv_wan += *o.invest_wan;
+      r.ind_inv_land_m2 += o.ind.land_m2;
+    }
+  }
+  return parks;
+}
+
+}  // namespace parkatlas

@@ -1,0 +1,47 @@
+// Park roll-up: counts and areas by verdict, park-level industrial FAR and investment intensity
+// (Σ floor / Σ land and Σ investment / Σ mu over industrial parcels; domain.md §0 implication 2).
+#pragma once
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/indicators.hpp"
+#include "core/verdict.hpp"
+
+namespace parkatlas {
+
+struct ParcelOutcome {
+  std::string park_id;  // empty = outside every park
+  Indicators ind;
+  Verdict verdict = Verdict::unknown;
+  bool industrial = false;  // from the judgement: land use is industrial under the rule set
+  std::optional<double> invest_wan;
+};
+
+struct ParkRollup {
+  std::string park_id;
+  long n_parcels = 0;
+  double land_m2 = 0;
+  std::array<long, kVerdictCount> n_by_verdict{};
+  std::array<double, kVerdictCount> m2_by_verdict{};
+  long n_industrial = 0;
+  double ind_m2 = 0;
+  // Park FAR and intensity use only the industrial parcels whose input is known; the land
+  // behind each ratio is kept so a reader sees how much of the park it speaks for.
+  double ind_floor_m2 = 0, ind_floor_land_m2 = 0;
+  double ind_inv_wan = 0, ind_inv_land_m2 = 0;
+  std::optional<double> far() const;
+  std::optional<double> inv_mu() const;
+  // Compliant share of the judged industrial parcels (compliant + exempt count as meeting).
+  std::optional<double> ok_share_count() const;
+  std::optional<double> ok_share_area() const;
+};
+
+// One roll-up per park id that occurs in `outcomes` or in `park_ids` (parks without parcels
+// still get a row); parcels outside every park are rolled up under the empty id.
+std::map<std::string, ParkRollup> roll_up_parks(const std::vector<ParcelOutcome>& outcomes,
+                                                const std::vector<std::string>& park_ids);
+
+}  // namespace parkatlas

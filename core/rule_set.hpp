@@ -1,0 +1,47 @@
+// A rule set: the floors a parcel is judged against and the settings behind the indicators.
+// Rule sets are data (rules/*.toml); this is their in-memory form, filled by gis/config.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/building_floor.hpp"
+#include "core/land_use.hpp"
+#include "core/park_level.hpp"
+
+namespace parkatlas {
+
+struct LevelFloors {
+  std::optional<double> far_min;  // plain ratio
+  std::optional<double> inv_min;  // 万元/亩
+};
+
+struct RuleSet {
+  std::string name;      // e.g. jiangxi-2014
+  std::string version;
+  std::string title;     // the document the floors come from
+  std::string text_hash;  // hash of the rule file's text, recorded with results
+
+  // Which land-use codes are industrial land, per scheme (domain.md §6.5).
+  std::map<LandUseScheme, std::vector<std::string>> industrial_codes;
+  // Floors by park level (jiangxi-2014 §(七)); a level without an entry has no level floor.
+  std::map<ParkLevel, LevelFloors> level_floors;
+  // FAR minima by GB/T 4754-2017 code prefix (national-2008 table 2 with its crosswalk);
+  // when non-empty it replaces the level FAR floor, matched by the longest prefix.
+  std::vector<std::pair<std::string, double>> far_by_industry;
+  std::optional<double> inv_min_any_park;  // investment floor regardless of park level
+  std::optional<double> coverage_min;      // 建筑系数 floor, a fraction
+  // Floors also apply to industrial parcels outside every park (national-2008: yes).
+  bool applies_outside_parks = false;
+  // "除建设和生产特殊需要外": a special-needs reason waives the FAR floor only.
+  bool exemption_waives_far = true;
+
+  BuildingSettings buildings;
+};
+
+// Longest-prefix FAR minimum for an industry code, if the table has one.
+std::optional<double> far_min_for_industry(const RuleSet& rules, const std::string& industry);
+
+}  // namespace parkatlas

@@ -1,0 +1,187 @@
+// Reading a rule set TOML into core's RuleSet.
+#include "gis/config/rule_set_file.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <set>
+
+#include "gis/config/toml_reading.hpp"
+#include "gis/gis_error.hpp"
+
+namespace parkatlas {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<double> number(const std::string& file, const toml::table& t, std::string_view key,
+                             double min, double max) {
+  const toml::node* n = t.get(key);
+  if (!n) return std::nullopt;
+  auto v = n->value<double>();
+  if (!v) throw GisError(toml_where(file, *n) + ": '" + std::string(key) + "' must be a number");
+  if (*v < min || *v > max)
+    throw GisError(toml_where(file, *n) + ": '" + std::string(key) + "' = " + std::to_string(*v) +
+                   " is outside [" + std::to_string(min) + ", " + std::to_string(max) + "]");
+  return v;
+}
+
+bool boolean(const std::string& file, const toml::table& t, std::string_view key, bool dflt) {
+  const toml::node* n = t.get(key);
+  if (!n) return dflt;
+  auto v = n->value<bool>();
+  if (!v) throw GisError(toml_where(file, *n) + ": '" + std::string(key) + "' must be true or false");
+  return *v;
+}
+
+std::string text_hash(const std::string& text) {
+  // FNV-1a 64: a stable fingerprint of the rule text recorded with every result.
+  unsigned long long h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", h);
+  return buf;
+}
+
+LevelFloors read_floors(const std::string& file, const toml::table& t, const std::string& what) {
+  require_known_keys(file, t, what, {"far_min", "inv_min_wan_per_mu"});
+  return LevelFloors{number(file, t, "far_min", 0.0, 20.0),
+                     number(file, t, "inv_min_wan_per_mu", 0.0, 1e6)};
+}
+
+}  // namespace
+
+std::vector<std::string> rule_set_dirs() {
+  std::vector<std::string> dirs;
+  if (const char* env = std::getenv("PARKATLAS_RULES_DIR"); env && *env) dirs.emplace_back(env);
+#ifdef PARKATLAS_INSTALLED_RULES_DIR
+  dirs.emplace_back(PARKATLAS_INSTALLED_RULES_DIR);
+#endif
+#ifdef PARKATLAS_SOURCE_RULES_DIR
+  dirs.emplace_back(PARKATLAS_SOURCE_RULES_DIR);
+#endif
+  return dirs;
+}
+
+std::vector<std::string> available_rule_sets() {
+  std::set<std::string> names;
+  for (const auto& d : rule_set_dirs()) {
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(d, ec))
+      if (e.path().extension() == ".toml") names.insert(e.path().stem().string());
+  }
+  return {names.begin(), names.end()};
+}
+
+RuleSet load_rule_set(const std::string& name_or_path) {
+  std::string path;
+  if (fs::exists(name_or_path) && fs::is_regular_file(name_or_path)) {
+    path = name_or_path;
+  } else {
+    for (const auto& d : rule_set_dirs()) {
+      fs::path candidate = fs::path(d) / (name_or_path + ".toml");
+      if (fs::exists(candidate)) {
+        path = candidate.string();
+        break;
+      }
+    }
+  }
+  if (path.empty()) {
+    std::string list;
+    for (const auto& n : available_rule_sets()) list += (list.empty() ? "" : ", ") + n;
+    throw GisError("rule set '" + name_or_path + "' is neither a file nor a known name (known: " +
+                   list + ")");
+  }
+  return parse_rule_set(read_text_file(path), path);
+}
+
+RuleSet parse_rule_set(const std::string& text, const std::string& file) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    throw GisError(file + ":" + std::to_string(e.source().begin.line) +
+                   ": rule set is not valid TOML: " + std::string(e.description()));
+  }
+  require_known_keys(file, root, "the rule set",
+                     {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings"});
+  RuleSet rs;
+  rs.text_hash = text_hash(text);
+  const toml::table* head = root["rule_set"].as_table();
+  if (!head) throw GisError(file + ": the rule set has no [rule_set] table");
+  require_known_keys(file, *head, "[rule_set]",
+                     {"name", "version", "title", "applies_outside_parks", "exemption_waives_far"});
+  rs.name = head->get("name") ? head->get("name")->value_or<std::string>("") : "";
+  if (rs.name.empty()) throw GisError(file + ": [rule_set] needs a name");
+  rs.version = head->get("version") ? head->get("version")->value_or<std::string>("") : "";
+  rs.title = head->get("title") ? head->get("title")->value_or<std::string>("") : "";
+  rs.applies_outside_parks = boolean(file, *head, "applies_outside_parks", false);
+  rs.exemption_waives_far = boolean(file, *head, "exemption_waives_far", true);
+
+  const toml::table* codes = root["industrial_codes"].as_table();
+  if (!codes || codes->empty())
+    throw GisError(file + ": [industrial_codes] must list the industrial land-use codes per scheme");
+  for (const auto& [scheme_name, node] : *codes) {
+    auto scheme = parse_land_use_scheme(scheme_name.str());
+    if (!scheme)
+      throw GisError(toml_where(file, node) + ": unknown land-use scheme '" +
+                     std::string(scheme_name.str()) + "' (gbt21010, sandiao, ydyh, gb50137)");
+    const toml::array* arr = node.as_array();
+    if (!arr) throw GisError(toml_where(file, node) + ": industrial codes must be a list of strings");
+    auto& list = rs.industrial_codes[*scheme];
+    for (const auto& item : *arr) {
+      auto s = item.value<std::string>();
+      if (!s || s->empty()) throw GisError(toml_where(file, item) + ": industrial codes must be non-empty strings");
+      list.push_back(*s);
+    }
+  }
+
+  if (const toml::table* floors = root["floors"].as_table()) {
+    for (const auto& [level_name, node] : *floors) {
+      const toml::table* t = node.as_table();
+      const std::string what = "[floors." + std::string(level_name.str()) + "]";
+      if (!t) throw GisError(toml_where(file, node) + ": " + what + " must be a table");
+      if (level_name.str() == "any") {
+        require_known_keys(file, *t, what, {"inv_min_wan_per_mu", "coverage_min"});
+        rs.inv_min_any_park = number(file, *t, "inv_min_wan_per_mu", 0.0, 1e6);
+        rs.coverage_min = number(file, *t, "coverage_min", 0.0, 1.0);
+        continue;
+      }
+      std::optional<ParkLevel> level;
+      if (level_name.str() == "national") level = ParkLevel::national;
+      if (level_name.str() == "provincial") level = ParkLevel::provincial;
+      if (level_name.str() == "other") level = ParkLevel::other;
+      if (!level)
+        throw GisError(toml_where(file, node) + ": unknown park level '" +
+                       std::string(level_name.str()) + "' (national, provincial, other, any)");
+      rs.level_floors[*level] = read_floors(file, *t, what);
+    }
+  }
+
+  if (const toml::table* far = root["far_by_industry"].as_table()) {
+    for (const auto& [code, node] : *far) {
+      auto v = node.value<double>();
+      if (!v || *v <= 0 || *v > 20)
+        throw GisError(toml_where(file, node) + ": far_by_industry." + std::string(code.str()) +
+                       " must be a FAR between 0 and 20");
+      for (char c : code.str())
+        if (c < '0' || c > '9')
+          throw GisError(toml_where(file, node) + ": far_by_industry key '" + std::string(code.str()) +
+                         "' must be a GB/T 4754 code (digits)");
+      rs.far_by_industry.emplace_back(std::string(code.str()), *v);
+    }
+  }
+
+  if (const toml::table* b = root["buildings"].as_table()) {
+    require_known_keys(file, *b, "[buildings]", {"high_storey_m", "default_storey_m"});
+    if (auto v = number(file, *b, "high_storey_m", 1.0, 100.0)) rs.buildings.high_storey_m = *v;
+    if (auto v = number(file, *b, "default_storey_m", 1.0, 50.0)) rs.buildings.default_storey_m = *v;
+  }
+  return rs;
+}
+
+}  // namespace parkatlas

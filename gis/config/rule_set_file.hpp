@@ -1,0 +1,19 @@
+// Loading rule sets (core/rules/*.toml) by name or path, strictly validated.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/rule_set.hpp"
+
+namespace parkatlas {
+
+// Folders searched for rule sets by name: $PARKATLAS_RULES_DIR, then the installed and the
+// source-tree folders compiled in.
+std::vector<std::string> rule_set_dirs();
+std::vector<std::string> available_rule_sets();
+
+// `name_or_path`: "jiangxi-2014" or a path to a .toml file. Throws GisError with file:line.
+RuleSet load_rule_set(const std::string& name_or_path);
+RuleSet parse_rule_set(const std::string& text, const std::string& source_name);
+
+}  // namespace parkatlas

@@ -1,0 +1,106 @@
+// Reading one configured input layer from any GDAL vector source into canonical fields and GEOS
+// geometries in the measuring CRS. Every problem (bad value, invalid or empty geometry) is
+// recorded and the feature is repaired or skipped: one bad feature never stops a run.
+#pragma once
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/attribute_table.hpp"
+#include "core/field_catalogue.hpp"
+#include "core/problem.hpp"
+#include "gis/config/project_config.hpp"
+#include "gis/crs/measuring_crs.hpp"
+#include "gis/encoding/shapefile_encoding.hpp"
+#include "gis/geos/geos_context.hpp"
+
+namespace parkatlas {
+
+struct FieldReportLine {
+  std::string canonical;
+  std::string source;   // empty = stayed empty
+  MatchedBy how = MatchedBy::none;
+};
+
+struct LayerReport {
+  std::string kind;
+  std::string source;
+  std::string layer;
+  std::string driver;
+  std::optional<EncodingDecision> encoding;  // Shapefiles only
+  std::string source_crs;
+  std::string crs_decided_by;  // "data" or "config"
+  bool gcj02 = false;
+  long long features_in_source = 0;
+  long long features_read = 0;
+  long long features_skipped = 0;
+  long long geometries_repaired = 0;
+  long long values_rejected = 0;
+  std::vector<FieldReportLine> fields;
+  std::vector<std::string> unmapped_fields;
+};
+
+// One feature as read: canonical values (one per canonical field, monostate when empty or not
+// mapped) and the values of the unmapped source fields.
+struct FeatureRow {
+  long long fid = -1;
+  GeomPtr geometry;
+  std::vector<Cell> canonical;
+  std::vector<Cell> extra;
+};
+
+// A whole layer kept in memory.
+struct LayerData {
+  LayerKind kind = LayerKind::parcels;
+  std::vector<long long> fids;
+  std::vector<GeomPtr> geoms;
+  std::vector<Column> canonical;  // one per canonical field; size 0 when the field is not mapped
+  std::vector<Column> extra;      // unmapped source fields, in source order
+  size_t size() const { return fids.size(); }
+  const Column& field(std::string_view canonical_name) const;
+};
+
+class LayerReader {
+ public:
+  LayerReader(const LayerConfig& config, ProblemList& problems);
+  ~LayerReader();
+
+  const LayerReport& report() const { return report_; }
+  const OGRSpatialReference& source_srs() const { return source_srs_; }
+  bool is_gcj02() const { return gcj02_; }
+  // Centre of the layer extent in lon/lat (after the GCJ-02 correction), for the CRS policy.
+  LonLat centre_lonlat() const;
+  const std::vector<int>& mapped_canonical() const { return mapped_; }
+  // Definitions of the unmapped source fields, for writers.
+  std::vector<std::pair<std::string, FieldType>> extra_fields() const;
+
+  // Streams every usable feature in the measuring CRS; skipped features only leave problems.
+  void for_each(const MeasuringCrs& target, const GeosContext& geos,
+                const std::function<void(FeatureRow&)>& fn);
+  LayerData read_all(const MeasuringCrs& target, const GeosContext& geos);
+
+ private:
+  GeomPtr convert_geometry(OGRGeometry* g, OGRCoordinateTransformation& ct,
+                           const GeosContext& geos, long long fid, std::string& note);
+  Cell read_canonical(OGRFeature& f, size_t canonical, long long fid);
+  void problem(long long fid, const std::string& field, const std::string& message,
+               const std::string& action);
+
+  LayerConfig config_;
+  ProblemList& problems_;
+  LayerReport report_;
+  GDALDatasetUniquePtr dataset_;
+  OGRLayer* layer_ = nullptr;  // owned by dataset_
+  OGRSpatialReference source_srs_;
+  bool gcj02_ = false;
+  FieldMapping mapping_;
+  std::vector<int> mapped_;  // canonical indices that found a source field
+  std::vector<double> unit_factors_;
+};
+
+}  // namespace parkatlas

@@ -1,0 +1,162 @@
+// Park assignment, indicators and verdicts for every parcel of a project.
+#include "gis/analysis/parcel_evaluation.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+#include "gis/analysis/park_assignment.hpp"
+
+namespace parkatlas {
+
+namespace {
+
+std::string percent(double fraction) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", fraction * 100.0);
+  return buf;
+}
+
+std::string m2(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f m\xC2\xB2", v);
+  return buf;
+}
+
+template <typename T>
+std::optional<T> cell_as(const Cell& c) {
+  if (auto v = std::get_if<T>(&c)) return *v;
+  return std::nullopt;
+}
+
+}  // namespace
+
+BuildingInput building_input(const std::vector<Cell>& canonical, double footprint_m2) {
+  auto at = [&](const char* name) -> const Cell& {
+    return canonical[static_cast<size_t>(canonical_index(LayerKind::buildings, name))];
+  };
+  BuildingInput b;
+  b.footprint_m2 = footprint_m2;
+  if (auto f = cell_as<std::int64_t>(at("floors"))) b.floors = static_cast<long>(*f);
+  b.height_m = cell_as<double>(at("height_m"));
+  b.storey_m = cell_as<double>(at("storey_m"));
+  b.floor_m2 = cell_as<double>(at("floor_m2"));
+  return b;
+}
+
+void assign_parks(const ProjectInputs& in, const GeosContext& geos, ParcelEvaluation& ev,
+                  ProblemList& problems, Progress& progress) {
+  const LayerData& parcels = in.parcels;
+  const size_t n = parcels.size();
+  ev.park.assign(n, -1);
+  ev.park_id.assign(n, "");
+  const Column& given = parcels.field("park_id");
+  const Column& key = parcels.field("parcel_id");
+  const std::string& source = in.parcels_reader->report().source;
+  if (!in.parks) {
+    // Without a parks layer only given park ids can place a parcel.
+    for (size_t i = 0; i < n; ++i) ev.park_id[i] = given.text(i).value_or("");
+    return;
+  }
+  ParkLocator locator(geos, in.parks->geoms);
+  progress.begin("assigning parcels to parks", static_cast<long long>(n));
+  for (size_t i = 0; i < n; ++i) {
+    if (i % 65536 == 0) progress.advance(static_cast<long long>(i));
+    ParkLocator::Hit hit = locator.locate(parcels.geoms[i].get());
+    const auto given_id = given.text(i);
+    const std::string pkey = key.text(i).value_or("");
+    if (!given_id) {
+      ev.park[i] = hit.park;
+      if (hit.park >= 0) ev.park_id[i] = in.park_table.ids[static_cast<size_t>(hit.park)];
+      continue;
+    }
+    // A given park_id wins; say so when the geometry disagrees.
+    ev.park_id[i] = *given_id;
+    int gi = in.park_table.index_of(*given_id);
+    ev.park[i] = gi;
+    if (gi < 0) {
+      problems.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
+                          "given park_id " + *given_id + " is not in the parks layer", "kept the given id"});
+    } else if (hit.park != gi) {
+      double inside_given = locator.overlap(parcels.geoms[i].get(), gi);
+      std::string where = hit.park >= 0 ? "lies mostly in park " + in.park_table.ids[static_cast<size_t>(hit.park)]
+                                        : "lies outside every park";
+      problems.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
+                          "given park_id " + *given_id + " but the parcel " + where + " (" +
+                              m2(inside_given) + " inside " + *given_id + ")",
+                          "kept the given id"});
+    }
+  }
+  progress.end();
+}
+
+void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const GeosContext& geos,
+                      ParcelEvaluation& ev, ProblemList& problems, Progress& progress) {
+  const LayerData& p = in.parcels;
+  const size_t n = p.size();
+  const std::string& source = in.parcels_reader->report().source;
+  const Column &key = p.field("parcel_id"), &land_given = p.field("land_m2"),
+               &floor_given = p.field("floor_m2"), &footprint = p.field("footprint_m2"),
+               &cover = p.field("cover_m2"), &invest = p.field("invest_wan"), &tax = p.field("tax_wan"),
+               &revenue = p.field("revenue_wan"), &land_use = p.field("land_use"),
+               &industry = p.field("industry"), &exempt = p.field("exempt");
+
+  std::unordered_map<std::string, int> id_count;
+  for (size_t i = 0; i < n; ++i)
+    if (auto k = key.text(i)) ++id_count[*k];
+
+  ev.ind.resize(n);
+  ev.judgement.resize(n);
+  progress.begin("computing indicators and verdicts", static_cast<long long>(n));
+  for (size_t i = 0; i < n; ++i) {
+    if (i % 65536 == 0) progress.advance(static_cast<long long>(i));
+    const std::string pkey = key.text(i).value_or("");
+    IndicatorInputs ii;
+    ii.land_m2 = area(geos, p.geoms[i].get());
+    if (auto f = floor_given.real(i)) {
+      ii.floor_m2 = f;
+      ii.floor_src = FloorSource::attribute;
+    } else if (ev.buildings_loaded) {
+      // With a buildings layer, a parcel with no building on it has floor area 0, not unknown.
+      ii.floor_m2 = ev.bldg_floor_m2[i];
+      ii.floor_src = FloorSource::buildings;
+    }
+    if (auto c = cover.real(i)) ii.cover_m2 = c;
+    else if (auto fp = footprint.real(i)) ii.cover_m2 = fp;
+    else if (ev.buildings_loaded) ii.cover_m2 = ev.bldg_footprint_m2[i];
+    ii.invest_wan = invest.real(i);
+    ii.tax_wan = tax.real(i);
+    ii.revenue_wan = revenue.real(i);
+    ev.ind[i] = compute_indicators(ii);
+
+    ParcelContext ctx;
+    ctx.land_use = land_use.text(i);
+    ctx.scheme = in.land_use_scheme;
+    ctx.industry = industry.text(i);
+    ctx.exempt_reason = exempt.text(i).value_or("");
+    ctx.in_park = !ev.park_id[i].empty();
+    if (ev.park[i] >= 0) {
+      ctx.park_level = in.park_table.levels[static_cast<size_t>(ev.park[i])];
+      ctx.park_name = in.park_table.names[static_cast<size_t>(ev.park[i])];
+    } else {
+      ctx.park_name = ev.park_id[i];
+    }
+    ev.judgement[i] = judge_parcel(ev.ind[i], ctx, rules);
+
+    if (auto g = land_given.real(i); g && ii.land_m2 > 0) {
+      double diff = std::fabs(*g - ii.land_m2) / ii.land_m2;
+      if (diff > 0.05)
+        problems.push_back({"parcels", source, p.fids[i], pkey, "land_m2",
+                            "stated area " + m2(*g) + " differs from the geometry's " + m2(ii.land_m2) +
+                                " by " + percent(diff),
+                            "geometry area used"});
+    }
+    if (!pkey.empty() && id_count[pkey] > 1)
+      problems.push_back({"parcels", source, p.fids[i], pkey, "parcel_id",
+                          "parcel_id " + pkey + " occurs " + std::to_string(id_count[pkey]) + " times",
+                          "reported"});
+  }
+  progress.end();
+}
+
+}  // namespace parkatlas

@@ -1,0 +1,38 @@
+// Per-parcel analysis over a whole layer: park assignment, floor area from buildings, indicators
+// and verdicts. The rules themselves live in core/; this file feeds them the layer's columns.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/building_floor.hpp"
+#include "core/indicators.hpp"
+#include "core/problem.hpp"
+#include "core/rule_set.hpp"
+#include "core/verdict.hpp"
+#include "gis/analysis/progress.hpp"
+#include "gis/analysis/project_inputs.hpp"
+
+namespace parkatlas {
+
+struct ParcelEvaluation {
+  std::vector<int> park;             // index into the park table, -1 = outside every park
+  std::vector<std::string> park_id;  // computed park id ("" = outside)
+  bool buildings_loaded = false;
+  std::vector<double> bldg_floor_m2;      // Σ floor-area shares of buildings on the parcel
+  std::vector<double> bldg_footprint_m2;  // Σ footprint shares
+  std::vector<Indicators> ind;
+  std::vector<Judgement> judgement;
+};
+
+// Largest-overlap park for each parcel; a given park_id wins and disagreements become problems.
+void assign_parks(const ProjectInputs& in, const GeosContext& geos, ParcelEvaluation& ev,
+                  ProblemList& problems, Progress& progress);
+
+// Indicators and verdicts (needs assign_parks and, when buildings are loaded, their shares).
+void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const GeosContext& geos,
+                      ParcelEvaluation& ev, ProblemList& problems, Progress& progress);
+
+// The building's canonical attributes as core's BuildingInput.
+BuildingInput building_input(const std::vector<Cell>& canonical, double footprint_m2);
+
+}  // namespace parkatlas

@@ -1,0 +1,76 @@
+// Reading the parks and parcels of a project.
+#include "gis/analysis/project_inputs.hpp"
+
+#include "gis/gis_error.hpp"
+
+namespace parkatlas {
+
+int ParkTable::index_of(const std::string& id) const {
+  for (size_t i = 0; i < ids.size(); ++i)
+    if (ids[i] == id) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<const LayerReport*> ProjectInputs::reports() const {
+  std::vector<const LayerReport*> out;
+  for (const auto* r : {parks_reader.get(), parcels_reader.get(), buildings_reader.get()})
+    if (r) out.push_back(&r->report());
+  return out;
+}
+
+ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext& geos,
+                                  ProblemList& problems, Progress& progress) {
+  ProjectInputs in;
+  const LayerConfig& parcels_cfg = config.layers.at(LayerKind::parcels);
+  in.parcels_reader = std::make_unique<LayerReader>(parcels_cfg, problems);
+  if (auto it = config.layers.find(LayerKind::parks); it != config.layers.end())
+    in.parks_reader = std::make_unique<LayerReader>(it->second, problems);
+  if (auto it = config.layers.find(LayerKind::buildings); it != config.layers.end())
+    in.buildings_reader = std::make_unique<LayerReader>(it->second, problems);
+
+  in.land_use_scheme = parcels_cfg.land_use_scheme;
+  bool land_use_mapped = false;
+  for (int c : in.parcels_reader->mapped_canonical())
+    if (canonical_fields(LayerKind::parcels)[static_cast<size_t>(c)].name == "land_use") land_use_mapped = true;
+  if (land_use_mapped && !in.land_use_scheme)
+    throw GisError("the parcels carry land-use codes but the config does not say in which scheme; "
+                   "set land_use_scheme = \"gbt21010\" (or sandiao, ydyh, gb50137) under [layers.parcels]",
+                   {config.path});
+
+  if (!config.measuring_crs.empty()) {
+    in.measuring = measuring_crs_from_user(config.measuring_crs);
+  } else {
+    in.measuring = choose_measuring_crs(in.parcels_reader->source_srs(), in.parcels_reader->centre_lonlat());
+  }
+
+  if (in.parks_reader) {
+    progress.begin("reading parks", in.parks_reader->report().features_in_source);
+    in.parks = in.parks_reader->read_all(in.measuring, geos);
+    progress.end();
+    const LayerData& parks = *in.parks;
+    const Column& id = parks.field("park_id");
+    const Column& name = parks.field("name");
+    const Column& level = parks.field("level");
+    for (size_t i = 0; i < parks.size(); ++i) {
+      std::string pid = id.text(i).value_or("");
+      if (pid.empty()) pid = "P" + std::to_string(parks.fids[i]);
+      if (in.park_table.index_of(pid) >= 0)
+        problems.push_back({"parks", in.parks_reader->report().source, parks.fids[i], pid, "park_id",
+                            "park_id " + pid + " occurs more than once", "reported"});
+      in.park_table.ids.push_back(pid);
+      in.park_table.names.push_back(name.text(i).value_or(pid));
+      auto lvl = level.text(i);
+      in.park_table.levels.push_back(lvl ? parse_park_level(*lvl) : std::nullopt);
+      if (!lvl)
+        problems.push_back({"parks", in.parks_reader->report().source, parks.fids[i], pid, "level",
+                            "park level missing: no level floor applies to its parcels", "reported"});
+    }
+  }
+
+  progress.begin("reading parcels", in.parcels_reader->report().features_in_source);
+  in.parcels = in.parcels_reader->read_all(in.measuring, geos);
+  progress.end();
+  return in;
+}
+
+}  // namespace parkatlas

@@ -1,0 +1,40 @@
+// Opening a project's input layers, choosing the measuring CRS, and reading parks and parcels;
+// shared by `parkatlas run` and `parkatlas check`.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/park_level.hpp"
+#include "core/problem.hpp"
+#include "gis/analysis/progress.hpp"
+#include "gis/config/project_config.hpp"
+#include "gis/crs/measuring_crs.hpp"
+#include "gis/io/layer_reader.hpp"
+
+namespace parkatlas {
+
+struct ParkTable {
+  std::vector<std::string> ids;     // park_id, or a generated P<fid> when the layer has none
+  std::vector<std::string> names;
+  std::vector<std::optional<ParkLevel>> levels;
+  int index_of(const std::string& id) const;
+};
+
+struct ProjectInputs {
+  MeasuringCrs measuring;
+  std::optional<LandUseScheme> land_use_scheme;
+  std::unique_ptr<LayerReader> parks_reader, parcels_reader, buildings_reader;
+  std::optional<LayerData> parks;
+  ParkTable park_table;
+  LayerData parcels;
+  std::vector<const LayerReport*> reports() const;
+};
+
+// Opens every configured layer (throws GisError on unusable config or sources), then reads
+// parks and parcels; buildings are left open for streaming.
+ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext& geos,
+                                  ProblemList& problems, Progress& progress);
+
+}  // namespace parkatlas

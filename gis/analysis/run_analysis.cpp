@@ -1,0 +1,219 @@
+// The one-shot analysis run and its outputs.
+#include "gis/analysis/run_analysis.hpp"
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "gis/analysis/floor_from_buildings.hpp"
+#include "gis/analysis/parcel_evaluation.hpp"
+#include "gis/analysis/project_inputs.hpp"
+#include "gis/gis_error.hpp"
+#include "gis/io/results_writer.hpp"
+#include "gis/io/vector_output.hpp"
+
+namespace parkatlas {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class StageClock {
+ public:
+  explicit StageClock(std::vector<StageTiming>& out) : out_(out), start_(now()) {}
+  void lap(const std::string& stage) {
+    auto t = now();
+    out_.push_back({stage, std::chrono::duration<double>(t - start_).count()});
+    start_ = t;
+  }
+
+ private:
+  static std::chrono::steady_clock::time_point now() { return std::chrono::steady_clock::now(); }
+  std::vector<StageTiming>& out_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+// Attributes each building's floor area and footprint to the parcels it stands on, writing the
+// buildings layer as it goes (buildings are streamed, never all held in memory).
+long long attribute_buildings(ProjectInputs& in, const RuleSet& rules, const GeosContext& geos,
+                              ParcelEvaluation& ev, VectorOutput* out, ProblemList& problems,
+                              Progress& progress) {
+  const size_t n = in.parcels.size();
+  ev.buildings_loaded = true;
+  ev.bldg_floor_m2.assign(n, 0.0);
+  ev.bldg_footprint_m2.assign(n, 0.0);
+  ParcelIndex index(geos, in.parcels.geoms);
+  LayerReader& reader = *in.buildings_reader;
+
+  OutputLayer* layer = nullptr;
+  std::vector<OutField> fields;
+  for (const auto& f : canonical_fields(LayerKind::buildings)) fields.push_back({f.name, f.type});
+  fields.push_back({"fp_m2", FieldType::real});
+  fields.push_back({"bldg_m2", FieldType::real});
+  fields.push_back({"n_parcels", FieldType::integer});
+  if (out) layer = &out->add_layer("buildings", &in.measuring.srs, wkbMultiPolygon, fields);
+
+  std::vector<ParcelIndex::Share> shares;
+  long long count = 0;
+  progress.begin("attributing buildings to parcels", reader.report().features_in_source);
+  if (out) out->begin_batch();
+  reader.for_each(in.measuring, geos, [&](FeatureRow& row) {
+    if (++count % 65536 == 0) progress.advance(count);
+    const double fp = area(geos, row.geometry.get());
+    BuildingFloor bf = building_floor_area(building_input(row.canonical, fp), rules.buildings);
+    if (!bf.note.empty())
+      problems.push_back({"buildings", reader.report().source, row.fid, "", "floors", bf.note, "assumed"});
+    index.shares(row.geometry.get(), fp, shares);
+    for (const auto& s : shares) {
+      ev.bldg_footprint_m2[s.parcel] += s.footprint_m2;
+      ev.bldg_floor_m2[s.parcel] += bf.bldg_m2 * (s.footprint_m2 / fp);
+    }
+    if (layer) {
+      size_t c = 0;
+      for (const Cell& v : row.canonical) layer->set(c++, v);
+      layer->set(c++, fp);
+      layer->set(c++, bf.bldg_m2);
+      layer->set(c++, static_cast<std::int64_t>(shares.size()));
+      layer->set_geometry(geos, row.geometry.get());
+      layer->write();
+    }
+  });
+  if (out) out->end_batch();
+  progress.end();
+  return count;
+}
+
+std::map<long long, std::string> parcel_problem_text(const ProblemList& problems) {
+  std::map<long long, std::string> by_fid;
+  for (const auto& p : problems) {
+    if (p.layer != "parcels" || p.fid < 0) continue;
+    std::string& s = by_fid[p.fid];
+    if (!s.empty()) s += "; ";
+    s += (p.field.empty() ? "" : p.field + ": ") + p.message;
+  }
+  return by_fid;
+}
+
+}  // namespace
+
+long peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;
+}
+
+RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const RunOptions& options,
+                       Progress& progress) {
+  RunResult result;
+  StageClock clock(result.timings);
+  ProblemList problems;
+  GeosContext geos;
+
+  ProjectInputs in = load_project_inputs(config, geos, problems, progress);
+  clock.lap("read parks and parcels");
+
+  fs::create_directories(options.out_dir);
+  result.results_gpkg = (fs::path(options.out_dir) / "results.gpkg").string();
+  result.parcels_csv = (fs::path(options.out_dir) / "parcels.csv").string();
+  VectorOutput gpkg(result.results_gpkg, "GPKG");
+
+  ParcelEvaluation ev;
+  assign_parks(in, geos, ev, problems, progress);
+  clock.lap("assign parks");
+  if (in.buildings_reader) {
+    result.buildings_read = attribute_buildings(in, rules, geos, ev, options.write_buildings ? &gpkg : nullptr,
+                                                problems, progress);
+    clock.lap(options.write_buildings ? "buildings: read, attribute, write" : "buildings: read, attribute");
+  }
+  evaluate_parcels(in, rules, geos, ev, problems, progress);
+  std::vector<ParcelOutcome> outcomes(in.parcels.size());
+  const Column& invest = in.parcels.field("invest_wan");
+  for (size_t i = 0; i < in.parcels.size(); ++i) {
+    outcomes[i] = ParcelOutcome{ev.park_id[i], ev.ind[i], ev.judgement[i].verdict,
+                                ev.judgement[i].industrial, invest.real(i)};
+    result.verdicts[static_cast<size_t>(ev.judgement[i].verdict)] += 1;
+    result.parcel_area_m2 += ev.ind[i].land_m2;
+  }
+  auto rollups = roll_up_parks(outcomes, in.park_table.ids);
+  for (const auto& [id, r] : rollups) result.rollup_area_m2 += r.land_m2;
+  clock.lap("indicators, verdicts, roll-up");
+
+  // Results: parcels, parks, problems, run_info; then the CSV.
+  auto by_fid = parcel_problem_text(problems);
+  auto pcols = parcel_columns(in, ev, by_fid);
+  gpkg.begin_batch();
+  OutputLayer& parcels_out = gpkg.add_layer("parcels", &in.measuring.srs, wkbMultiPolygon, fields_of(pcols));
+  write_rows(parcels_out, pcols, in.parcels.size(),
+             [&in](size_t i) { return in.parcels.geoms[i].get(); }, geos, progress, "writing parcels");
+  ParkRows rows = park_rows(in, rollups);
+  auto kcols = park_columns(in, rows, rollups);
+  OutputLayer& parks_out = gpkg.add_layer("parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
+  write_rows(parks_out, kcols, rows.ids.size(), [&rows](size_t i) { return rows.geoms[i]; }, geos, progress,
+             "writing parks");
+  auto prcols = problem_columns(problems);
+  OutputLayer& problems_out = gpkg.add_layer("problems", nullptr, wkbNone, fields_of(prcols));
+  write_rows(problems_out, prcols, problems.size(), nullptr, geos, progress, "writing problems");
+
+  result.measuring_crs = (in.measuring.epsg ? "EPSG:" + std::to_string(in.measuring.epsg) + " " : "") + in.measuring.name;
+  result.measuring_method = in.measuring.method;
+  result.rule_set = rules.name + (rules.version.empty() ? "" : " v" + rules.version);
+  result.rule_hash = rules.text_hash;
+  result.as_of = options.as_of;
+  std::vector<std::pair<std::string, std::string>> info = {
+      {"program", "parkatlas"},
+      {"as_of", to_iso(options.as_of)},
+      {"rule_set", result.rule_set},
+      {"rule_hash", rules.text_hash},
+      {"measuring_crs", result.measuring_crs},
+      {"measuring_method", result.measuring_method},
+      {"config", fs::absolute(config.path).string()},
+  };
+  for (const auto* r : in.reports()) {
+    info.push_back({r->kind + ".source", r->source + (r->layer.empty() ? "" : " (" + r->layer + ")")});
+    info.push_back({r->kind + ".crs", r->source_crs + " [" + r->crs_decided_by + "]"});
+    if (r->encoding)
+      info.push_back({r->kind + ".encoding", r->encoding->encoding + " [" + r->encoding->decided_by + "]"});
+  }
+  OutputLayer& info_out = gpkg.add_layer("run_info", nullptr, wkbNone, {{"key", FieldType::text}, {"value", FieldType::text}});
+  for (const auto& [k, v] : info) {
+    info_out.set(0, k);
+    info_out.set(1, v);
+    info_out.write();
+  }
+  gpkg.end_batch();
+  gpkg.commit();
+  clock.lap("write results.gpkg");
+
+  {
+    VectorOutput csv(result.parcels_csv, "CSV");
+    // A BOM lets Excel on Chinese Windows open the UTF-8 file without garbling it.
+    OutputLayer& layer = csv.add_layer("parcels", nullptr, wkbNone, fields_of(pcols), {"WRITE_BOM=YES"});
+    write_rows(layer, pcols, in.parcels.size(), nullptr, geos, progress, "writing parcels.csv");
+    csv.commit();
+  }
+  clock.lap("write parcels.csv");
+
+  for (const auto* r : in.reports()) result.layers.push_back(*r);
+  const LayerReport& pr = in.parcels_reader->report();
+  result.parcels_in_source = pr.features_in_source;
+  result.parcels_analysed = static_cast<long long>(in.parcels.size());
+  result.parcels_skipped = pr.features_skipped;
+  result.problems = static_cast<long long>(problems.size());
+  for (size_t k = 0; k < rows.ids.size(); ++k) {
+    auto it = rollups.find(rows.ids[k]);
+    ParkSummary s;
+    s.park_id = rows.ids[k];
+    int pi = rows.park_index[k];
+    s.name = pi >= 0 ? in.park_table.names[static_cast<size_t>(pi)] : (s.park_id.empty() ? "(outside every park)" : "(not in parks layer)");
+    s.level = pi >= 0 && in.park_table.levels[static_cast<size_t>(pi)]
+                  ? std::string(to_string(*in.park_table.levels[static_cast<size_t>(pi)]))
+                  : "";
+    if (it != rollups.end()) s.rollup = it->second;
+    result.parks.push_back(std::move(s));
+  }
+  result.peak_rss_mb = peak_rss_mb();
+  return result;
+}
+
+}  // namespace parkatlas

@@ -1,0 +1,58 @@
+// `parkatlas run`: read the project's layers, compute every parcel's indicators and verdict, roll
+// them up per park, and write results.gpkg and parcels.csv into the output folder.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/civil_date.hpp"
+#include "core/park_rollup.hpp"
+#include "core/rule_set.hpp"
+#include "gis/analysis/progress.hpp"
+#include "gis/config/project_config.hpp"
+#include "gis/io/layer_reader.hpp"
+
+namespace parkatlas {
+
+struct StageTiming {
+  std::string stage;
+  double seconds = 0;
+};
+
+struct ParkSummary {
+  std::string park_id;   // "" = outside every park
+  std::string name;
+  std::string level;
+  ParkRollup rollup;
+};
+
+struct RunResult {
+  std::string results_gpkg;
+  std::string parcels_csv;
+  std::string measuring_crs;   // "EPSG:4548 CGCS2000 / 3-degree Gauss-Kruger CM 117E"
+  std::string measuring_method;
+  std::string rule_set, rule_hash;
+  CivilDate as_of;
+  std::vector<LayerReport> layers;
+  std::vector<ParkSummary> parks;
+  std::array<long, kVerdictCount> verdicts{};
+  long long parcels_in_source = 0, parcels_analysed = 0, parcels_skipped = 0;
+  long long buildings_read = 0, problems = 0;
+  double parcel_area_m2 = 0, rollup_area_m2 = 0;  // conservation check: must agree
+  std::vector<StageTiming> timings;
+  long peak_rss_mb = 0;
+};
+
+struct RunOptions {
+  std::string out_dir;
+  CivilDate as_of;
+  bool write_buildings = true;
+};
+
+RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const RunOptions& options,
+                       Progress& progress);
+
+long peak_rss_mb();
+
+}  // namespace parkatlas

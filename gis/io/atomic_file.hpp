@@ -1,0 +1,25 @@
+// Writes go to a temporary name beside the target and are renamed into place on commit, so an
+// interrupted run leaves the previous file intact and no partial file behind.
+#pragma once
+#include <string>
+
+namespace parkatlas {
+
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string final_path);
+  ~AtomicFile();  // removes the temporary file unless committed
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  const std::string& temp_path() const { return temp_; }
+  const std::string& final_path() const { return final_; }
+  void commit();  // atomic rename(2) over the final path
+
+ private:
+  std::string final_;
+  std::string temp_;
+  bool committed_ = false;
+};
+
+}  // namespace parkatlas

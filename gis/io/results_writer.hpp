@@ -1,0 +1,43 @@
+// The output tables of a run, described once as columns so the GeoPackage layer and the CSV
+// carry the same fields in the same order (data-model.md "Computed parcel fields").
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/park_rollup.hpp"
+#include "core/problem.hpp"
+#include "gis/analysis/parcel_evaluation.hpp"
+#include "gis/analysis/progress.hpp"
+#include "gis/io/vector_output.hpp"
+
+namespace parkatlas {
+
+struct TableColumn {
+  OutField field;
+  std::function<Cell(size_t)> value;
+};
+
+std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEvaluation& ev,
+                                        const std::map<long long, std::string>& problems_by_fid);
+
+// Parks layer rows: one per park of the parks table, then (if any) the parcels outside every park.
+struct ParkRows {
+  std::vector<std::string> ids;
+  std::vector<const GEOSGeometry*> geoms;   // null for the "outside every park" row
+  std::vector<int> park_index;              // index into the park table, -1 for outside
+};
+ParkRows park_rows(const ProjectInputs& in, const std::map<std::string, ParkRollup>& rollups);
+std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& rows,
+                                      const std::map<std::string, ParkRollup>& rollups);
+
+std::vector<TableColumn> problem_columns(const ProblemList& problems);
+
+void write_rows(OutputLayer& layer, const std::vector<TableColumn>& columns, size_t rows,
+                const std::function<const GEOSGeometry*(size_t)>& geometry, const GeosContext& geos,
+                Progress& progress, const std::string& stage);
+
+std::vector<OutField> fields_of(const std::vector<TableColumn>& columns);
+
+}  // namespace parkatlas

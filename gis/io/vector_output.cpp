@@ -1,0 +1,111 @@
+// Writing features through OGR.
+#include "gis/io/vector_output.hpp"
+
+#include <cpl_string.h>
+
+#include "gis/gdal/gdal_setup.hpp"
+#include "gis/gis_error.hpp"
+
+namespace parkatlas {
+
+OGRFieldType ogr_type(FieldType t) {
+  switch (t) {
+    case FieldType::real: return OFTReal;
+    case FieldType::integer: return OFTInteger64;
+    case FieldType::date: return OFTDate;
+    case FieldType::text: return OFTString;
+  }
+  return OFTString;
+}
+
+OutputLayer::OutputLayer(OGRLayer* layer, std::vector<OutField> fields)
+    : layer_(layer), fields_(std::move(fields)), feature_(new OGRFeature(layer->GetLayerDefn())) {}
+
+void OutputLayer::set(size_t i, const Cell& value) {
+  int f = static_cast<int>(i);
+  if (auto d = std::get_if<double>(&value)) feature_->SetField(f, *d);
+  else if (auto n = std::get_if<std::int64_t>(&value)) feature_->SetField(f, static_cast<GIntBig>(*n));
+  else if (auto s = std::get_if<std::string>(&value)) feature_->SetField(f, s->c_str());
+  else if (auto dt = std::get_if<CivilDate>(&value))
+    feature_->SetField(f, dt->year, static_cast<int>(dt->month), static_cast<int>(dt->day), 0, 0, 0.0f, 0);
+  else feature_->SetFieldNull(f);
+}
+
+void OutputLayer::set_geometry(const GeosContext& geos, const GEOSGeometry* g) {
+  if (!g) {
+    feature_->SetGeometryDirectly(nullptr);
+    return;
+  }
+  OGRGeometry* og = OGRGeometryFactory::createFromGEOS(geos.handle(), const_cast<GEOSGeometry*>(g));
+  if (!og) throw GisError("cannot convert a result geometry for writing");
+  // Polygons are written as multipolygons so one layer has one geometry type.
+  if (wkbFlatten(og->getGeometryType()) == wkbPolygon)
+    og = OGRGeometryFactory::forceToMultiPolygon(og);
+  feature_->SetGeometryDirectly(og);
+}
+
+void OutputLayer::write() {
+  feature_->SetFID(OGRNullFID);
+  if (layer_->CreateFeature(feature_.get()) != OGRERR_NONE)
+    throw GisError(std::string("cannot write a feature: ") + CPLGetLastErrorMsg(), {"", layer_->GetName()});
+  ++written_;
+  feature_.reset(new OGRFeature(layer_->GetLayerDefn()));
+}
+
+VectorOutput::VectorOutput(const std::string& final_path, const std::string& driver_name)
+    : file_(final_path) {
+  ensure_gdal_registered();
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+  if (!driver) throw GisError("GDAL has no " + driver_name + " driver");
+  dataset_.reset(driver->Create(file_.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  if (!dataset_)
+    throw GisError(std::string("cannot create the output: ") + CPLGetLastErrorMsg(), {final_path});
+}
+
+VectorOutput::~VectorOutput() {
+  if (dataset_ && in_transaction_) dataset_->RollbackTransaction();
+  dataset_.reset();  // close before AtomicFile removes the temporary file
+}
+
+OutputLayer& VectorOutput::add_layer(const std::string& name, const OGRSpatialReference* srs,
+                                     OGRwkbGeometryType type, std::vector<OutField> fields,
+                                     const std::vector<std::string>& layer_options) {
+  CPLStringList options;
+  for (const auto& o : layer_options) options.AddString(o.c_str());
+  // GDAL 3.6 takes a non-const pointer but only clones the SRS.
+  OGRLayer* layer = dataset_->CreateLayer(name.c_str(), const_cast<OGRSpatialReference*>(srs), type,
+                                          options.List());
+  if (!layer)
+    throw GisError("cannot create layer: " + std::string(CPLGetLastErrorMsg()), {file_.final_path(), name});
+  for (const auto& f : fields) {
+    OGRFieldDefn defn(f.name.c_str(), ogr_type(f.type));
+    if (layer->CreateField(&defn) != OGRERR_NONE)
+      throw GisError("cannot create field: " + std::string(CPLGetLastErrorMsg()), {file_.final_path(), name, -1, f.name});
+  }
+  layers_.push_back(std::make_unique<OutputLayer>(layer, std::move(fields)));
+  return *layers_.back();
+}
+
+void VectorOutput::begin_batch() {
+  if (!in_transaction_ && dataset_->StartTransaction() == OGRERR_NONE) in_transaction_ = true;
+}
+
+void VectorOutput::end_batch() {
+  if (!in_transaction_) return;
+  in_transaction_ = false;
+  if (dataset_->CommitTransaction() != OGRERR_NONE)
+    throw GisError("cannot commit written features: " + std::string(CPLGetLastErrorMsg()), {file_.final_path()});
+}
+
+void VectorOutput::commit() {
+  end_batch();
+  layers_.clear();
+  // GDAL 3.6's GDALClose returns nothing: failures show up as the last error.
+  CPLErrorReset();
+  GDALClose(GDALDataset::ToHandle(dataset_.release()));
+  if (CPLGetLastErrorType() == CE_Failure)
+    throw GisError("closing the output failed: " + std::string(CPLGetLastErrorMsg()), {file_.final_path()});
+  file_.commit();
+}
+
+}  // namespace parkatlas

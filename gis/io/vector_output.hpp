@@ -1,0 +1,58 @@
+// A GDAL vector output (GeoPackage, CSV …) written under a temporary name and renamed on commit.
+#pragma once
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/attribute_table.hpp"
+#include "gis/geos/geos_context.hpp"
+#include "gis/io/atomic_file.hpp"
+
+namespace parkatlas {
+
+struct OutField {
+  std::string name;
+  FieldType type;
+};
+
+class OutputLayer {
+ public:
+  OutputLayer(OGRLayer* layer, std::vector<OutField> fields);
+  const std::vector<OutField>& fields() const { return fields_; }
+  // Fills one feature: set() each field by position, optionally a geometry, then write().
+  void set(size_t field, const Cell& value);
+  void set_geometry(const GeosContext& geos, const GEOSGeometry* g);
+  void write();
+  long long written() const { return written_; }
+
+ private:
+  OGRLayer* layer_;  // owned by the dataset
+  std::vector<OutField> fields_;
+  OGRFeatureUniquePtr feature_;
+  long long written_ = 0;
+};
+
+class VectorOutput {
+ public:
+  VectorOutput(const std::string& final_path, const std::string& driver);
+  ~VectorOutput();
+  OutputLayer& add_layer(const std::string& name, const OGRSpatialReference* srs,
+                         OGRwkbGeometryType type, std::vector<OutField> fields,
+                         const std::vector<std::string>& layer_options = {});
+  void begin_batch();   // transactions where the driver has them (GeoPackage)
+  void end_batch();
+  void commit();  // closes the dataset and renames it into place
+
+ private:
+  AtomicFile file_;
+  GDALDatasetUniquePtr dataset_;
+  std::vector<std::unique_ptr<OutputLayer>> layers_;
+  bool in_transaction_ = false;
+};
+
+OGRFieldType ogr_type(FieldType t);
+
+}  // namespace parkatlas

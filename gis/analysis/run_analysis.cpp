@@ -103,41 +103,53 @@ long peak_rss_mb() {
   return u.ru_maxrss / 1024;
 }
 
+Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, VectorOutput* buildings_out,
+                         Progress& progress) {
+  Analysis a;
+  a.geos = std::make_unique<GeosContext>();
+  const GeosContext& geos = *a.geos;
+  StageClock clock(a.timings);
+  a.in = load_project_inputs(config, geos, a.problems, progress);
+  clock.lap("read parks and parcels");
+  assign_parks(a.in, geos, a.ev, a.problems, progress);
+  clock.lap("assign parks");
+  if (a.in.buildings_reader) {
+    a.buildings_read = attribute_buildings(a.in, rules, geos, a.ev, buildings_out, a.problems, progress);
+    clock.lap(buildings_out ? "buildings: read, attribute, write" : "buildings: read, attribute");
+  }
+  evaluate_parcels(a.in, rules, geos, a.ev, a.problems, progress);
+  std::vector<ParcelOutcome> outcomes(a.in.parcels.size());
+  const Column& invest = a.in.parcels.field("invest_wan");
+  for (size_t i = 0; i < a.in.parcels.size(); ++i)
+    outcomes[i] = ParcelOutcome{a.ev.park_id[i], a.ev.ind[i], a.ev.judgement[i].verdict,
+                                a.ev.judgement[i].industrial, invest.real(i)};
+  a.rollups = roll_up_parks(outcomes, a.in.park_table.ids);
+  clock.lap("indicators, verdicts, roll-up");
+  return a;
+}
+
 RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const RunOptions& options,
                        Progress& progress) {
   RunResult result;
-  StageClock clock(result.timings);
-  ProblemList problems;
-  GeosContext geos;
-
-  ProjectInputs in = load_project_inputs(config, geos, problems, progress);
-  clock.lap("read parks and parcels");
-
   fs::create_directories(options.out_dir);
   result.results_gpkg = (fs::path(options.out_dir) / "results.gpkg").string();
   result.parcels_csv = (fs::path(options.out_dir) / "parcels.csv").string();
   VectorOutput gpkg(result.results_gpkg, "GPKG");
 
-  ParcelEvaluation ev;
-  assign_parks(in, geos, ev, problems, progress);
-  clock.lap("assign parks");
-  if (in.buildings_reader) {
-    result.buildings_read = attribute_buildings(in, rules, geos, ev, options.write_buildings ? &gpkg : nullptr,
-                                                problems, progress);
-    clock.lap(options.write_buildings ? "buildings: read, attribute, write" : "buildings: read, attribute");
-  }
-  evaluate_parcels(in, rules, geos, ev, problems, progress);
-  std::vector<ParcelOutcome> outcomes(in.parcels.size());
-  const Column& invest = in.parcels.field("invest_wan");
+  Analysis a = analyse_project(config, rules, options.write_buildings ? &gpkg : nullptr, progress);
+  result.timings = a.timings;
+  StageClock clock(result.timings);
+  const GeosContext& geos = *a.geos;
+  ProjectInputs& in = a.in;
+  ParcelEvaluation& ev = a.ev;
+  ProblemList& problems = a.problems;
+  auto& rollups = a.rollups;
+  result.buildings_read = a.buildings_read;
   for (size_t i = 0; i < in.parcels.size(); ++i) {
-    outcomes[i] = ParcelOutcome{ev.park_id[i], ev.ind[i], ev.judgement[i].verdict,
-                                ev.judgement[i].industrial, invest.real(i)};
     result.verdicts[static_cast<size_t>(ev.judgement[i].verdict)] += 1;
     result.parcel_area_m2 += ev.ind[i].land_m2;
   }
-  auto rollups = roll_up_parks(outcomes, in.park_table.ids);
   for (const auto& [id, r] : rollups) result.rollup_area_m2 += r.land_m2;
-  clock.lap("indicators, verdicts, roll-up");
 
   // Results: parcels, parks, problems, run_info; then the CSV.
   auto by_fid = parcel_problem_text(problems);

@@ -9,7 +9,9 @@
 #include "core/civil_date.hpp"
 #include "core/park_rollup.hpp"
 #include "core/rule_set.hpp"
+#include "gis/analysis/parcel_evaluation.hpp"
 #include "gis/analysis/progress.hpp"
+#include "gis/analysis/project_inputs.hpp"
 #include "gis/config/project_config.hpp"
 #include "gis/io/layer_reader.hpp"
 
@@ -43,6 +45,23 @@ struct RunResult {
   std::vector<StageTiming> timings;
   long peak_rss_mb = 0;
 };
+
+// The analysis in memory: what `check` inspects and `run` writes out.
+struct Analysis {
+  std::unique_ptr<GeosContext> geos;  // first: outlives every geometry below
+  ProjectInputs in;
+  ParcelEvaluation ev;
+  std::map<std::string, ParkRollup> rollups;
+  ProblemList problems;
+  long long buildings_read = 0;
+  std::vector<StageTiming> timings;
+};
+
+class VectorOutput;
+// Reads, assigns, attributes buildings (writing them to `buildings_out` when given), evaluates
+// and rolls up.
+Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, VectorOutput* buildings_out,
+                         Progress& progress);
 
 struct RunOptions {
   std::string out_dir;

@@ -1,0 +1,148 @@
+// Human and JSON renderings of a run.
+#include "app/run_reporting.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "app/text_table.hpp"
+#include "core/units.hpp"
+
+namespace parkatlas {
+
+namespace {
+
+std::string fmt(const char* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+std::string opt_fmt(const char* f, const std::optional<double>& v) { return v ? fmt(f, *v) : "-"; }
+
+}  // namespace
+
+std::string format_layer_report(const LayerReport& r) {
+  std::string s = "  " + r.kind + ": " + r.source + (r.layer.empty() ? "" : " [" + r.layer + "]") + " (" +
+                  r.driver + ")\n";
+  s += "    features: " + std::to_string(r.features_in_source) + " in source, " +
+       std::to_string(r.features_read) + " read, " + std::to_string(r.features_skipped) + " skipped, " +
+       std::to_string(r.geometries_repaired) + " repaired; " + std::to_string(r.values_rejected) +
+       " values rejected\n";
+  s += "    CRS: " + r.source_crs + " [from " + r.crs_decided_by + "]\n";
+  if (r.encoding)
+    s += "    encoding: " + r.encoding->encoding + " [" + r.encoding->decided_by +
+         (r.encoding->detail.empty() ? "" : ": " + r.encoding->detail) + "]\n";
+  std::string mapped, empty;
+  for (const auto& f : r.fields) {
+    if (f.source.empty()) {
+      empty += (empty.empty() ? "" : ", ") + f.canonical;
+    } else {
+      mapped += (mapped.empty() ? "" : ", ") + f.canonical + " \xE2\x86\x90 " + f.source;
+      if (f.how == MatchedBy::cut_alias) mapped += " (cut name)";
+      else if (f.how == MatchedBy::config) mapped += " (config)";
+    }
+  }
+  s += "    fields: " + (mapped.empty() ? std::string("none mapped") : mapped) + "\n";
+  if (!empty.empty()) s += "    empty: " + empty + "\n";
+  if (!r.unmapped_fields.empty()) {
+    std::string u;
+    for (const auto& f : r.unmapped_fields) u += (u.empty() ? "" : ", ") + f;
+    s += "    kept as they are: " + u + "\n";
+  }
+  return s;
+}
+
+std::string format_run_summary(const RunResult& r) {
+  std::string s;
+  s += "ParkAtlas run: rule set " + r.rule_set + ", as of " + to_iso(r.as_of) + "\n";
+  s += "Measuring CRS: " + r.measuring_crs + " (" + r.measuring_method + ")\n\nLayers read:\n";
+  for (const auto& l : r.layers) s += format_layer_report(l);
+
+  TextTable t({"park", "name", "level", "parcels", "industrial", "FAR", "万元/亩", "compliant (n)",
+               "compliant (area)"},
+              {false, false, false, true, true, true, true, true, true});
+  for (const auto& p : r.parks) {
+    const ParkRollup& k = p.rollup;
+    t.add({p.park_id.empty() ? "-" : p.park_id, p.name, p.level, std::to_string(k.n_parcels),
+           std::to_string(k.n_industrial), opt_fmt("%.2f", k.far()), opt_fmt("%.0f", k.inv_mu()),
+           opt_fmt("%.0f%%", k.ok_share_count() ? std::optional<double>(*k.ok_share_count() * 100) : std::nullopt),
+           opt_fmt("%.0f%%", k.ok_share_area() ? std::optional<double>(*k.ok_share_area() * 100) : std::nullopt)});
+  }
+  s += "\nPer park (industrial parcels; compliant = compliant or exempt among judged):\n" + t.render();
+
+  s += "\nVerdicts:";
+  for (int v = 0; v < kVerdictCount; ++v)
+    s += " " + std::string(to_string(static_cast<Verdict>(v))) + " " + std::to_string(r.verdicts[static_cast<size_t>(v)]) +
+         (v + 1 < kVerdictCount ? "," : "");
+  s += "\nConservation: " + std::to_string(r.parcels_in_source) + " parcels in source = " +
+       std::to_string(r.parcels_analysed) + " analysed + " + std::to_string(r.parcels_skipped) +
+       " skipped; parcel area " + fmt("%.2f", m2_to_mu(r.parcel_area_m2)) + " mu = park roll-ups " +
+       fmt("%.2f", m2_to_mu(r.rollup_area_m2)) + " mu\n";
+  s += "Buildings read: " + std::to_string(r.buildings_read) + "; data problems: " + std::to_string(r.problems) +
+       " (layer 'problems')\n";
+  s += "\nResults:\n  " + r.results_gpkg + " (layers parcels, parks" +
+       std::string(r.buildings_read > 0 ? ", buildings" : "") + ", problems, run_info)\n  " + r.parcels_csv + "\n";
+  return s;
+}
+
+nlohmann::json layer_report_json(const LayerReport& l) {
+  nlohmann::json j = {{"kind", l.kind}, {"source", l.source}, {"layer", l.layer}, {"driver", l.driver},
+                      {"crs", l.source_crs}, {"crs_from", l.crs_decided_by},
+                      {"features_in_source", l.features_in_source}, {"features_read", l.features_read},
+                      {"features_skipped", l.features_skipped}, {"geometries_repaired", l.geometries_repaired},
+                      {"values_rejected", l.values_rejected}};
+  if (l.encoding)
+    j["encoding"] = {{"encoding", l.encoding->encoding}, {"decided_by", l.encoding->decided_by},
+                     {"detail", l.encoding->detail}, {"warnings", l.encoding->warnings}};
+  nlohmann::json fields = nlohmann::json::object();
+  std::vector<std::string> empty;
+  for (const auto& f : l.fields) {
+    if (f.source.empty()) empty.push_back(f.canonical);
+    else fields[f.canonical] = {{"source", f.source}, {"matched_by", std::string(to_string(f.how))}};
+  }
+  j["fields"] = fields;
+  j["empty_fields"] = empty;
+  j["unmapped_source_fields"] = l.unmapped_fields;
+  return j;
+}
+
+nlohmann::json run_summary_json(const RunResult& r) {
+  nlohmann::json j;
+  j["as_of"] = to_iso(r.as_of);
+  j["rule_set"] = r.rule_set;
+  j["rule_hash"] = r.rule_hash;
+  j["measuring_crs"] = {{"crs", r.measuring_crs}, {"method", r.measuring_method}};
+  j["layers"] = nlohmann::json::array();
+  for (const auto& l : r.layers) j["layers"].push_back(layer_report_json(l));
+  nlohmann::json verdicts;
+  for (int v = 0; v < kVerdictCount; ++v)
+    verdicts[std::string(to_string(static_cast<Verdict>(v)))] = r.verdicts[static_cast<size_t>(v)];
+  j["verdicts"] = verdicts;
+  j["parks"] = nlohmann::json::array();
+  auto opt = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  for (const auto& p : r.parks) {
+    const ParkRollup& k = p.rollup;
+    nlohmann::json by_verdict;
+    for (int v = 0; v < kVerdictCount; ++v)
+      by_verdict[std::string(to_string(static_cast<Verdict>(v)))] = {
+          {"n", k.n_by_verdict[static_cast<size_t>(v)]}, {"mu", m2_to_mu(k.m2_by_verdict[static_cast<size_t>(v)])}};
+    j["parks"].push_back({{"park_id", p.park_id}, {"name", p.name}, {"level", p.level},
+                          {"n_parcels", k.n_parcels}, {"land_mu", m2_to_mu(k.land_m2)},
+                          {"n_industrial", k.n_industrial}, {"industrial_mu", m2_to_mu(k.ind_m2)},
+                          {"far", opt(k.far())}, {"inv_wan_per_mu", opt(k.inv_mu())},
+                          {"compliant_share_count", opt(k.ok_share_count())},
+                          {"compliant_share_area", opt(k.ok_share_area())}, {"by_verdict", by_verdict}});
+  }
+  j["conservation"] = {{"parcels_in_source", r.parcels_in_source}, {"parcels_analysed", r.parcels_analysed},
+                       {"parcels_skipped", r.parcels_skipped}, {"parcel_area_m2", r.parcel_area_m2},
+                       {"rollup_area_m2", r.rollup_area_m2}};
+  j["buildings_read"] = r.buildings_read;
+  j["problems"] = r.problems;
+  j["outputs"] = {{"results_gpkg", r.results_gpkg}, {"parcels_csv", r.parcels_csv}};
+  nlohmann::json timings = nlohmann::json::array();
+  for (const auto& t : r.timings) timings.push_back({{"stage", t.stage}, {"seconds", t.seconds}});
+  j["timings"] = timings;
+  j["peak_rss_mb"] = r.peak_rss_mb;
+  return j;
+}
+
+}  // namespace parkatlas

@@ -12,6 +12,7 @@ std::optional<double> unit_factor(Quantity quantity, std::string_view unit) {
       if (unit == "mu") return mu_to_m2(1.0);
       if (unit == "ha") return ha_to_m2(1.0);
       if (unit == "wan_m2") return 10000.0;
+      if (unit == "ft2") return 0.09290304;  // international foot squared, exact
       return std::nullopt;
     case Quantity::money:
       if (unit == "wan") return 1.0;

@@ -9,7 +9,7 @@
 namespace parkatlas {
 
 // Factor that turns a value in `unit` into the canonical unit of `quantity`
-// (area -> m2: m2, mu, ha, wan_m2; money -> 万元: wan, yuan, yi). nullopt = unknown unit.
+// (area -> m2: m2, mu, ha, wan_m2, ft2; money -> 万元: wan, yuan, yi). nullopt = unknown unit.
 std::optional<double> unit_factor(Quantity quantity, std::string_view unit);
 
 }  // namespace parkatlas

@@ -3,6 +3,7 @@
 #include "core/verdict.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 namespace parkatlas {
@@ -21,15 +22,28 @@ CheckState check(const std::optional<double>& value, const std::optional<double>
   return *value >= *floor ? CheckState::pass : CheckState::fail;
 }
 
+// The value with `decimals` digits, more where that would print a failing 299.96 as "300.00".
+std::string value_against(double value, double floor, int decimals) {
+  std::string shown;
+  for (int d = decimals; d <= 6; ++d) {
+    char f[8];
+    std::snprintf(f, sizeof f, "%%.%df", d);
+    shown = fmt(f, value);
+    if ((value < floor) == (std::strtod(shown.c_str(), nullptr) < floor)) break;
+  }
+  return shown;
+}
+
 std::string describe(CheckState s, const char* label, const std::optional<double>& value,
-                     const std::optional<double>& floor, const char* value_fmt,
-                     const char* unit, const char* missing_what) {
+                     const std::optional<double>& floor, int decimals, const char* unit,
+                     const char* missing_what) {
   switch (s) {
     case CheckState::pass:
-      return std::string(label) + " " + fmt(value_fmt, *value) + " \xE2\x89\xA5 " +
+      return std::string(label) + " " + value_against(*value, *floor, decimals) + " \xE2\x89\xA5 " +
              fmt("%g", *floor) + unit;
     case CheckState::fail:
-      return std::string(label) + " " + fmt(value_fmt, *value) + " < " + fmt("%g", *floor) + unit;
+      return std::string(label) + " " + value_against(*value, *floor, decimals) + " < " +
+             fmt("%g", *floor) + unit;
     case CheckState::unknown:
       return std::string(label) + " unknown (" + missing_what + ")";
     case CheckState::not_applicable:
@@ -134,12 +148,12 @@ Judgement judge_parcel(const Indicators& ind, const ParcelContext& ctx, const Ru
 
   std::string far_text = j.far_waived
                              ? "FAR floor waived (special needs: " + ctx.exempt_reason + ")"
-                             : describe(j.far, "FAR", ind.far, j.far_min, "%.2f", "",
+                             : describe(j.far, "FAR", ind.far, j.far_min, 2, "",
                                         industry_unknown ? "no industry code for the FAR table"
                                                          : "no floor area");
-  std::string inv_text = describe(j.inv, "investment", ind.inv_mu, j.inv_min, "%.1f",
+  std::string inv_text = describe(j.inv, "investment", ind.inv_mu, j.inv_min, 1,
                                   " \xE4\xB8\x87\xE5\x85\x83/\xE4\xBA\xA9", "no investment");
-  std::string cov_text = describe(j.cov, "coverage", ind.coverage, j.cov_min, "%.2f", "",
+  std::string cov_text = describe(j.cov, "coverage", ind.coverage, j.cov_min, 2, "",
                                   "no coverage data");
   if (nothing_applies) {
     j.reason = "no floor of " + rules.name + " applies" + context;

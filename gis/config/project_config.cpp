@@ -104,7 +104,7 @@ ProjectConfig load_project_config(const std::string& path) {
       Quantity q = canonical_fields(*kind)[static_cast<size_t>(c)].quantity;
       if (!unit_factor(q, unit))
         throw GisError(path + ": " + what + ".units." + field + " = '" + unit +
-                       "' is not a unit of this field (areas: m2, mu, ha, wan_m2; money: wan, yuan, yi)");
+                       "' is not a unit of this field (areas: m2, mu, ha, wan_m2, ft2; money: wan, yuan, yi)");
     }
     if (auto scheme = get_string(path, *t, "land_use_scheme"); !scheme.empty()) {
       lc.land_use_scheme = parse_land_use_scheme(scheme);

@@ -5,6 +5,7 @@
 #include <cpl_string.h>
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <mutex>
 
@@ -294,6 +295,13 @@ Cell LayerReader::read_canonical(OGRFeature& f, size_t c, long long fid) {
       return *d;
     }
     case FieldType::text: {
+      if (ft == OFTReal) {
+        // Ids stored as reals (BBL 4026320005.0) must read as 4026320005, not GDAL's padded form.
+        double v = f.GetFieldAsDouble(idx);
+        char buf[64];
+        std::snprintf(buf, sizeof buf, std::floor(v) == v && std::fabs(v) < 1e15 ? "%.0f" : "%.15g", v);
+        return std::string(buf);
+      }
       std::string s = trim(f.GetFieldAsString(idx));
       if (s.empty()) return std::monostate{};
       return s;

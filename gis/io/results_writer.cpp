@@ -173,7 +173,7 @@ std::vector<TableColumn> problem_columns(const ProblemList& problems) {
   return {
       {{"layer", T::text}, [p](size_t i) { return Cell{(*p)[i].layer}; }},
       {{"source", T::text}, [p](size_t i) { return Cell{(*p)[i].source}; }},
-      {{"fid", T::integer}, [p](size_t i) -> Cell {
+      {{"src_fid", T::integer}, [p](size_t i) -> Cell {
          return (*p)[i].fid < 0 ? Cell{std::monostate{}} : Cell{static_cast<std::int64_t>((*p)[i].fid)}; }},
       {{"feature", T::text}, [p](size_t i) { return text_or_null((*p)[i].feature_key); }},
       {{"field", T::text}, [p](size_t i) { return text_or_null((*p)[i].field); }},

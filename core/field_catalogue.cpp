@@ -79,7 +79,20 @@ std::string ascii_lower(std::string_view s) {
   return r;
 }
 
-bool same_name(std::string_view a, std::string_view b) { return ascii_lower(a) == ascii_lower(b); }
+// Drops an incomplete UTF-8 sequence at the end (a Shapefile name cut mid-character by GDAL).
+std::string_view without_broken_tail(std::string_view s) {
+  size_t i = s.size(), back = 0;
+  while (i > 0 && back < 4 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i, ++back;
+  if (i == 0) return s;
+  auto lead = static_cast<unsigned char>(s[i - 1]);
+  if (lead < 0x80) return s;
+  size_t need = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+  return back + 1 < need ? s.substr(0, i - 1) : s;
+}
+
+bool same_name(std::string_view source, std::string_view wanted) {
+  return ascii_lower(without_broken_tail(source)) == ascii_lower(wanted);
+}
 
 // Length of the UTF-8 sequence starting with lead byte `c`.
 size_t utf8_len(unsigned char c) {

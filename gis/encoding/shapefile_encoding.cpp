@@ -4,6 +4,7 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cctype>
 #include <cstring>
 #include <filesystem>
@@ -58,16 +59,27 @@ bool decodes_as_gbk(const std::string& s) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
   std::string in = s;
-  // Trim a possibly cut trailing lead byte so the sample's end does not count as an error.
-  if (!in.empty() && static_cast<unsigned char>(in.back()) >= 0x81) in.pop_back();
   char* inp = in.data();
   size_t inleft = in.size();
   std::string out(in.size() * 2 + 16, '\0');
   char* outp = out.data();
   size_t outleft = out.size();
+  errno = 0;
   size_t r = iconv(cd, &inp, &inleft, &outp, &outleft);
+  const int err = errno;
   iconv_close(cd);
-  return r != static_cast<size_t>(-1);
+  // EINVAL = an incomplete character at the very end (the sample may cut one): still GBK.
+  return r != static_cast<size_t>(-1) || err == EINVAL;
+}
+
+// Drops an incomplete UTF-8 sequence at the very end, nothing else.
+std::string_view without_broken_utf8_tail(std::string_view s) {
+  size_t i = s.size(), cont = 0;
+  while (i > 0 && cont < 3 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i, ++cont;
+  if (i == 0) return s;
+  auto lead = static_cast<unsigned char>(s[i - 1]);
+  size_t need = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+  return need > 0 && cont + 1 < need ? s.substr(0, i - 1) : s;
 }
 
 std::string ldid_encoding(unsigned char ldid) {
@@ -111,14 +123,13 @@ DbfByteSample read_dbf_sample(const std::string& dbf_path, size_t max_record_byt
   for (size_t off = 32; off + 32 <= header_len; off += 32) {
     char desc[32];
     if (!in.read(desc, 32) || desc[0] == '\x0D') break;
-    s.bytes.append(desc, strnlen(desc, 11));
-    s.bytes.push_back(' ');
+    s.names.emplace_back(desc, strnlen(desc, 11));
   }
   in.seekg(static_cast<std::streamoff>(header_len));
   std::string records(max_record_bytes, '\0');
   in.read(records.data(), static_cast<std::streamsize>(records.size()));
   records.resize(static_cast<size_t>(in.gcount()));
-  s.bytes += records;
+  s.records = std::move(records);
   return s;
 }
 
@@ -128,13 +139,28 @@ ByteVerdict classify_bytes(const std::string& bytes) {
   return decodes_as_gbk(bytes) ? ByteVerdict::gbk : ByteVerdict::neither;
 }
 
+ByteVerdict classify_sample(const DbfByteSample& sample) {
+  // Field names are classified with their last character forgiven: GDAL cuts long names to
+  // 10 bytes, in UTF-8 sometimes in the middle of a character.
+  std::string all;
+  for (const auto& n : sample.names) {
+    // Forgive a cut last character only when the rest is UTF-8: a GBK name's last byte can look
+    // like a UTF-8 lead byte too.
+    std::string_view cut = without_broken_utf8_tail(n);
+    bool multibyte = false;
+    all += std::string(cut.size() < n.size() && valid_utf8(std::string(cut), multibyte) ? cut : n) + " ";
+  }
+  all += sample.records;  // last: only its end can be cut
+  return classify_bytes(all);
+}
+
 EncodingDecision decide_shapefile_encoding(const std::string& shp_path,
                                            const std::string& config_encoding) {
   EncodingDecision d;
   std::string dbf = sibling(shp_path, ".dbf");
   if (dbf.empty()) throw GisError("the Shapefile has no .dbf beside it", {shp_path});
   DbfByteSample sample = read_dbf_sample(dbf);
-  ByteVerdict bytes = classify_bytes(sample.bytes);
+  ByteVerdict bytes = classify_sample(sample);
 
   if (!config_encoding.empty()) {
     d.encoding = normalise_encoding_name(config_encoding);

@@ -19,12 +19,14 @@ std::string normalise_encoding_name(const std::string& label);
 
 struct DbfByteSample {
   unsigned char ldid = 0;
-  std::string bytes;  // field names and the first records, for detection
+  std::vector<std::string> names;  // raw field names (GDAL may have cut them mid-character)
+  std::string records;             // the first records
 };
 DbfByteSample read_dbf_sample(const std::string& dbf_path, size_t max_record_bytes = 4 << 20);
 
 enum class ByteVerdict { ascii, utf8, gbk, neither };
 ByteVerdict classify_bytes(const std::string& bytes);
+ByteVerdict classify_sample(const DbfByteSample& sample);
 
 // `shp_path` is the .shp (or .dbf) path; `config_encoding` is empty when the config is silent.
 EncodingDecision decide_shapefile_encoding(const std::string& shp_path,

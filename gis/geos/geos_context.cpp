@@ -5,19 +5,21 @@
 
 namespace parkatlas {
 
-GeosContext::GeosContext() : handle_(GEOS_init_r()) {
-  GEOSContext_setErrorMessageHandler_r(handle_, &GeosContext::on_error, this);
+namespace {
+void on_error(const char* message, void* self) {
+  static_cast<GeosHandle*>(self)->last_error = message ? message : "";
+}
+}  // namespace
+
+GeosHandle::GeosHandle() : handle(GEOS_init_r()) {
+  GEOSContext_setErrorMessageHandler_r(handle, &on_error, this);
 }
 
-GeosContext::~GeosContext() { GEOS_finish_r(handle_); }
-
-void GeosContext::on_error(const char* message, void* self) {
-  static_cast<GeosContext*>(self)->last_error_ = message ? message : "";
-}
+GeosHandle::~GeosHandle() { GEOS_finish_r(handle); }
 
 std::string GeosContext::take_error() const {
   std::string e;
-  e.swap(last_error_);
+  e.swap(shared_->last_error);
   return e;
 }
 

@@ -1,4 +1,5 @@
-// RAII for GEOS (reentrant C API): one context per thread, geometries owned by GeomPtr.
+// RAII for GEOS (reentrant C API): one context per thread, geometries owned by GeomPtr. Every
+// geometry shares ownership of the context that made it, so no geometry can outlive its context.
 #pragma once
 #include <geos_c.h>
 
@@ -7,44 +8,49 @@
 
 namespace parkatlas {
 
+// The GEOS handle and the last message GEOS reported through it.
+struct GeosHandle {
+  GEOSContextHandle_t handle = nullptr;
+  std::string last_error;
+  GeosHandle();
+  ~GeosHandle();
+  GeosHandle(const GeosHandle&) = delete;
+  GeosHandle& operator=(const GeosHandle&) = delete;
+};
+
 class GeosContext {
  public:
-  GeosContext();
-  ~GeosContext();
-  GeosContext(const GeosContext&) = delete;
-  GeosContext& operator=(const GeosContext&) = delete;
-
-  GEOSContextHandle_t handle() const { return handle_; }
-  // Last error GEOS reported through this context (cleared by take_error()).
+  GeosContext() : shared_(std::make_shared<GeosHandle>()) {}
+  GEOSContextHandle_t handle() const { return shared_->handle; }
+  const std::shared_ptr<GeosHandle>& shared() const { return shared_; }
+  // Last error GEOS reported through this context (cleared by reading it).
   std::string take_error() const;
 
  private:
-  static void on_error(const char* message, void* self);
-  GEOSContextHandle_t handle_;
-  mutable std::string last_error_;  // written by GEOS's error callback
+  std::shared_ptr<GeosHandle> shared_;
 };
 
 struct GeomDeleter {
-  GEOSContextHandle_t ctx = nullptr;
+  std::shared_ptr<GeosHandle> ctx;
   void operator()(GEOSGeometry* g) const {
-    if (g) GEOSGeom_destroy_r(ctx, g);
+    if (g) GEOSGeom_destroy_r(ctx->handle, g);
   }
 };
 using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
 
 struct PreparedDeleter {
-  GEOSContextHandle_t ctx = nullptr;
+  std::shared_ptr<GeosHandle> ctx;
   void operator()(const GEOSPreparedGeometry* g) const {
-    if (g) GEOSPreparedGeom_destroy_r(ctx, g);
+    if (g) GEOSPreparedGeom_destroy_r(ctx->handle, g);
   }
 };
 using PreparedPtr = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
 
 inline GeomPtr make_geom(const GeosContext& ctx, GEOSGeometry* g) {
-  return GeomPtr(g, GeomDeleter{ctx.handle()});
+  return GeomPtr(g, GeomDeleter{ctx.shared()});
 }
 inline PreparedPtr prepare(const GeosContext& ctx, const GEOSGeometry* g) {
-  return PreparedPtr(GEOSPrepare_r(ctx.handle(), g), PreparedDeleter{ctx.handle()});
+  return PreparedPtr(GEOSPrepare_r(ctx.handle(), g), PreparedDeleter{ctx.shared()});
 }
 
 // Area of the intersection of a and b (0 when they do not overlap; throws on GEOS failure).

@@ -1,0 +1,67 @@
+// Unit conversions and calendar arithmetic. Expected values computed by hand in the comments.
+#include <gtest/gtest.h>
+
+#include "core/civil_date.hpp"
+#include "core/field_value.hpp"
+#include "core/units.hpp"
+
+using namespace parkatlas;
+
+TEST(Units, MuIsExactlyFifteenPerHectare) {
+  // 10,000 m2 = 1 ha = 15 mu exactly; 666.67 m2 is NOT one mu (it is 1.00000500... mu).
+  EXPECT_DOUBLE_EQ(m2_to_mu(10000.0), 15.0);
+  EXPECT_DOUBLE_EQ(mu_to_m2(15.0), 10000.0);
+  EXPECT_NE(m2_to_mu(666.67), 1.0);
+  EXPECT_NEAR(m2_to_mu(666.67), 1.000005, 1e-9);
+  // 300 万元/亩 x 15 = 4500 万元/公顷 (domain.md conventions).
+  EXPECT_DOUBLE_EQ(per_mu_to_per_ha(300.0), 4500.0);
+}
+
+TEST(CivilDate, ParsesStrictIsoAndRejectsImpossibleDays) {
+  EXPECT_EQ(parse_iso_date("2019-02-03"), (CivilDate{2019, 2, 3}));
+  EXPECT_FALSE(parse_iso_date("2019-02-30"));  // February has no 30th
+  EXPECT_FALSE(parse_iso_date("2019-2-3"));
+  EXPECT_TRUE(parse_iso_date("2020-02-29"));   // 2020 is a leap year
+  EXPECT_FALSE(parse_iso_date("2019-02-29"));
+  EXPECT_EQ(to_iso(CivilDate{2025, 1, 5}), "2025-01-05");
+}
+
+TEST(CivilDate, DaysAndAnniversaries) {
+  // 2024-01-01 .. 2025-01-01 spans the leap day: 366 days.
+  EXPECT_EQ(days_between({2024, 1, 1}, {2025, 1, 1}), 366);
+  EXPECT_EQ(days_between({2025, 1, 1}, {2024, 1, 1}), -366);
+  // The first anniversary of 29 Feb 2020 is 28 Feb 2021; the fourth is 29 Feb 2024.
+  EXPECT_EQ(add_years({2020, 2, 29}, 1), (CivilDate{2021, 2, 28}));
+  EXPECT_EQ(add_years({2020, 2, 29}, 4), (CivilDate{2024, 2, 29}));
+  // One whole year is reached on the anniversary itself, not the day before.
+  EXPECT_EQ(whole_years_between({2020, 2, 29}, {2021, 2, 27}), 0);
+  EXPECT_EQ(whole_years_between({2020, 2, 29}, {2021, 2, 28}), 1);
+  EXPECT_EQ(whole_years_between({2023, 6, 15}, {2025, 6, 14}), 1);
+  EXPECT_EQ(whole_years_between({2023, 6, 15}, {2025, 6, 15}), 2);
+  EXPECT_EQ(whole_years_between({2025, 6, 15}, {2023, 6, 15}), 0);
+}
+
+TEST(FieldValue, NumbersAsBureausWriteThem) {
+  EXPECT_EQ(parse_number("1234.5"), 1234.5);
+  EXPECT_EQ(parse_number(" 1,234.5 "), 1234.5);
+  EXPECT_EQ(parse_number("\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93"), 123.0);  // full-width １２３
+  EXPECT_FALSE(parse_number(""));
+  EXPECT_FALSE(parse_number("n/a"));
+  EXPECT_FALSE(parse_number("1.2.3"));
+  EXPECT_FALSE(parse_number("12abc"));
+}
+
+TEST(FieldValue, DatesInEveryCommonForm) {
+  const CivilDate d{2019, 2, 3};
+  EXPECT_EQ(parse_date("2019-02-03"), d);
+  EXPECT_EQ(parse_date("2019/2/3"), d);
+  EXPECT_EQ(parse_date("2019.02.03"), d);
+  EXPECT_EQ(parse_date("20190203"), d);
+  EXPECT_EQ(parse_date("2019年2月3日"), d);
+  EXPECT_EQ(parse_date("2019-02-03 00:00:00"), d);
+  EXPECT_FALSE(parse_date("2019-02-30"));   // impossible day
+  EXPECT_FALSE(parse_date("20190230"));
+  EXPECT_FALSE(parse_date("2019年2月"));     // a month is not a day
+  EXPECT_FALSE(parse_date("待定"));
+  EXPECT_FALSE(parse_date(""));
+}

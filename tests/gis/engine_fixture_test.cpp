@@ -1,0 +1,164 @@
+// The engine on the hand-computed fixture of tests/data/fixture (expected values derived in its
+// README.md), and on real NYC lots against the publisher's own floor-area ratios.
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include <fstream>
+
+#include "gis/analysis/run_analysis.hpp"
+#include "gis/config/rule_set_file.hpp"
+#include "gis/gis_error.hpp"
+#include "test_paths.hpp"
+
+using namespace parkatlas;
+
+namespace {
+
+struct FixtureRun {
+  Analysis a;
+  std::map<std::string, size_t> row;  // parcel_id -> row
+  const Judgement& j(const std::string& id) const { return a.ev.judgement.at(row.at(id)); }
+  const Indicators& ind(const std::string& id) const { return a.ev.ind.at(row.at(id)); }
+  const std::string& park(const std::string& id) const { return a.ev.park_id.at(row.at(id)); }
+  bool has_problem(const std::string& key, const std::string& text) const {
+    for (const auto& p : a.problems)
+      if (p.feature_key == key && p.message.find(text) != std::string::npos) return true;
+    return false;
+  }
+};
+
+FixtureRun run_fixture() {
+  ProjectConfig config = load_project_config(test::fixture("fixture/parkatlas.toml"));
+  RuleSet rules = load_rule_set(config.rules);
+  Progress quiet;
+  FixtureRun r{analyse_project(config, rules, nullptr, quiet), {}};
+  const Column& id = r.a.in.parcels.field("parcel_id");
+  for (size_t i = 0; i < r.a.in.parcels.size(); ++i) r.row[*id.text(i)] = i;
+  return r;
+}
+
+}  // namespace
+
+TEST(EngineFixture, HandExampleFarFromBuildings) {
+  FixtureRun r = run_fixture();
+  EXPECT_EQ(r.a.in.measuring.epsg, 4547);  // source CRS is projected metric
+  // A: floor 2,000 + 400 (9 m shed twice) + 300 (half of 600) = 2,700 on 10,000 m2.
+  EXPECT_NEAR(r.ind("A").land_m2, 10000.0, 1e-6);
+  EXPECT_NEAR(r.ind("A").land_mu, 15.0, 1e-9);
+  EXPECT_NEAR(*r.ind("A").floor_m2, 2700.0, 1e-6);
+  EXPECT_EQ(r.ind("A").floor_src, FloorSource::buildings);
+  EXPECT_NEAR(*r.ind("A").far, 0.27, 1e-9);
+  EXPECT_NEAR(*r.ind("A").coverage, 0.13, 1e-9);   // (1,000 + 200 + 100) / 10,000
+  EXPECT_NEAR(*r.ind("A").inv_mu, 300.0, 1e-9);    // 4,500 / 15
+  EXPECT_EQ(r.j("A").verdict, Verdict::below_far);
+  EXPECT_EQ(r.park("A"), "P1");
+  EXPECT_TRUE(r.has_problem("A", "differs from the geometry"));  // stated 11,000 vs 10,000
+  // C: the attribute wins over buildings; coverage from the other half of B3 (100 m2).
+  EXPECT_EQ(r.ind("C").floor_src, FloorSource::attribute);
+  EXPECT_NEAR(*r.ind("C").far, 1.5, 1e-9);
+  EXPECT_NEAR(*r.ind("C").coverage, 0.01, 1e-9);
+  EXPECT_EQ(r.j("C").verdict, Verdict::compliant);
+  EXPECT_NEAR(r.a.ev.bldg_floor_m2[r.row.at("C")], 300.0, 1e-6);  // B3's other half
+}
+
+TEST(EngineFixture, ParkAssignmentByLargestOverlapAndGivenIds) {
+  FixtureRun r = run_fixture();
+  EXPECT_EQ(r.park("D"), "P2");  // 200 m of its 300 m lie in P2
+  EXPECT_EQ(r.j("D").verdict, Verdict::compliant);  // provincial floors: FAR 1.1 >= 1.0
+  EXPECT_EQ(*r.j("D").far_min, 1.0);
+  EXPECT_EQ(r.park("E"), "");    // outside every park
+  EXPECT_EQ(r.j("E").verdict, Verdict::unknown);
+  EXPECT_EQ(r.park("F"), "P1");  // the given id wins over the geometry (P2) …
+  EXPECT_EQ(r.j("F").verdict, Verdict::below_both);  // … so national floors apply
+  EXPECT_TRUE(r.has_problem("F", "lies mostly in park P2"));
+}
+
+TEST(EngineFixture, BadFeaturesAreRepairedOrSkippedAndReported) {
+  FixtureRun r = run_fixture();
+  // G: bow tie repaired into two 2,500 m2 triangles.
+  EXPECT_NEAR(r.ind("G").land_m2, 5000.0, 1e-6);
+  EXPECT_TRUE(r.has_problem("G", "invalid geometry"));
+  // H: no geometry -> skipped, reported, and counted.
+  EXPECT_EQ(r.row.count("H"), 0u);
+  EXPECT_TRUE(r.has_problem("H", "no geometry"));
+  const LayerReport& rep = r.a.in.parcels_reader->report();
+  EXPECT_EQ(rep.features_in_source, 9);
+  EXPECT_EQ(rep.features_read + rep.features_skipped, rep.features_in_source);
+  // I: residential. J: investment "abc" rejected, reported with its field.
+  EXPECT_EQ(r.j("I").verdict, Verdict::not_industrial);
+  EXPECT_EQ(r.j("J").verdict, Verdict::unknown);
+  bool j_reported = false;
+  for (const auto& p : r.a.problems)
+    j_reported |= p.feature_key == "J" && p.field.find("invest_wan") == 0 && p.message.find("'abc'") != std::string::npos;
+  EXPECT_TRUE(j_reported);
+  // Conservation: parcel areas per park add up to the roll-ups.
+  double parcels = 0, rolled = 0;
+  for (const auto& i : r.a.ev.ind) parcels += i.land_m2;
+  for (const auto& [id, k] : r.a.rollups) rolled += k.land_m2;
+  EXPECT_NEAR(parcels, rolled, 1e-6);
+}
+
+TEST(EngineFixture, MissingCrsIsAClearErrorUnlessTheConfigNamesOne) {
+  auto dir = test::temp_dir("nocrs");
+  // A Shapefile without .prj.
+  {
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+    GDALDatasetUniquePtr ds(drv->Create((dir / "p.shp").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* l = ds->CreateLayer("p", nullptr, wkbPolygon, nullptr);
+    OGRFeature f(l->GetLayerDefn());
+    OGRGeometry* g = nullptr;
+    OGRGeometryFactory::createFromWkt("POLYGON((500000 3300000,500100 3300000,500100 3300100,500000 3300000))", nullptr, &g);
+    f.SetGeometryDirectly(g);
+    ASSERT_EQ(l->CreateFeature(&f), OGRERR_NONE);
+  }
+  std::ofstream(dir / "a.toml") << "[layers.parcels]\nsource = \"p.shp\"\n";
+  std::ofstream(dir / "b.toml") << "[layers.parcels]\nsource = \"p.shp\"\ncrs = \"EPSG:4547\"\n";
+  RuleSet rules = load_rule_set("jiangxi-2014");
+  Progress quiet;
+  try {
+    analyse_project(load_project_config((dir / "a.toml").string()), rules, nullptr, quiet);
+    FAIL() << "expected an error";
+  } catch (const GisError& e) {
+    std::string m = e.what();
+    EXPECT_NE(m.find("p.shp"), std::string::npos) << m;
+    EXPECT_NE(m.find("no coordinate reference system"), std::string::npos) << m;
+    EXPECT_NE(m.find("crs = "), std::string::npos) << m;
+  }
+  Analysis ok = analyse_project(load_project_config((dir / "b.toml").string()), rules, nullptr, quiet);
+  ASSERT_EQ(ok.in.parcels.size(), 1u);
+  EXPECT_NEAR(ok.ev.ind[0].land_m2, 5000.0, 1e-6);  // right triangle 100 x 100 / 2
+}
+
+TEST(RealData, NycFloorAreaRatioAgreesWithMapPluto) {
+  // MapPLUTO publishes BuiltFAR = BldgArea / LotArea. Where the lot geometry's area agrees with
+  // LotArea (within 1 %), FAR from BldgArea (declared in ft2) over the geometry must agree too.
+  std::string shp = test::external("nyc-mappluto-ibz/shp_epsg2263/ibz_maspeth_lots.shp");
+  if (shp.empty()) GTEST_SKIP() << "../shared/datasets-external not present";
+  auto dir = test::temp_dir("nyc");
+  std::ofstream(dir / "nyc.toml") << "[layers.parcels]\nsource = \"" << shp
+                                   << "\"\n[layers.parcels.fields]\nparcel_id = \"BBL\"\nfloor_m2 = \"BldgArea\"\n"
+                                      "[layers.parcels.units]\nfloor_m2 = \"ft2\"\n";
+  Progress quiet;
+  Analysis a = analyse_project(load_project_config((dir / "nyc.toml").string()), load_rule_set("jiangxi-2014"), nullptr, quiet);
+  EXPECT_EQ(a.in.measuring.epsg, 32618);  // feet -> metres in UTM 18N
+  const Column* lot = nullptr;
+  const Column* built = nullptr;
+  for (const auto& c : a.in.parcels.extra) {
+    if (c.name() == "LotArea") lot = &c;
+    if (c.name() == "BuiltFAR") built = &c;
+  }
+  ASSERT_TRUE(lot && built);
+  int compared = 0, agree = 0;
+  for (size_t i = 0; i < a.in.parcels.size(); ++i) {
+    auto lot_ft2 = lot->real(i), pub = built->real(i);
+    if (!lot_ft2 || !pub || *lot_ft2 <= 0 || !a.ev.ind[i].far) continue;
+    double lot_m2 = *lot_ft2 * 0.09290304;
+    if (std::abs(lot_m2 - a.ev.ind[i].land_m2) / lot_m2 > 0.01) continue;
+    ++compared;
+    // BuiltFAR is published with two decimals.
+    if (std::abs(*a.ev.ind[i].far - *pub) <= 0.005 + 0.01 * *pub) ++agree;
+  }
+  EXPECT_GT(compared, 120);
+  EXPECT_GE(agree, compared * 98 / 100) << agree << " of " << compared;
+}

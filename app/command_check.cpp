@@ -32,8 +32,16 @@ std::function<int()> setup_check_command(CLI::App& app) {
       RuleSet rules = resolve_rules(args->rules, config);
       ConsoleProgress progress(!args->json);
       Analysis a = analyse_project(config, rules, nullptr, progress);
-      std::map<std::string, long> by_kind;
-      for (const auto& p : a.problems) by_kind[p.layer + ": " + (p.field.empty() ? "geometry/layer" : p.field)] += 1;
+      // One line per kind of problem (layer, field, action), with its count and a first example.
+      struct Kind {
+        long count = 0;
+        std::string example;
+      };
+      std::map<std::string, Kind> by_kind;
+      for (const auto& p : a.problems) {
+        Kind& k = by_kind[p.layer + ", " + (p.field.empty() ? "geometry/layer" : p.field) + " [" + p.action + "]"];
+        if (k.count++ == 0) k.example = p.message;
+      }
       if (args->json) {
         nlohmann::json j;
         j["layers"] = nlohmann::json::array();
@@ -52,7 +60,9 @@ std::function<int()> setup_check_command(CLI::App& app) {
                 << a.in.measuring.name << " (" << a.in.measuring.method << ")\n\nLayers:\n";
       for (const auto* r : a.in.reports()) std::cout << format_layer_report(*r);
       std::cout << "\nData problems: " << a.problems.size() << "\n";
-      for (const auto& [kind, n] : by_kind) std::cout << "  " << n << " \u00d7 " << kind << "\n";
+      for (const auto& [kind, k] : by_kind)
+        std::cout << "  " << k.count << " \u00d7 " << kind << ", e.g. " << k.example << "\n";
+      if (!a.problems.empty()) std::cout << "\nFirst problems:\n";
       int shown = 0;
       for (const auto& p : a.problems) {
         if (shown++ >= args->limit) {

@@ -24,6 +24,17 @@ void Column::push(const Cell& cell) {
   set(present_.size() - 1, cell);
 }
 
+void Column::push(Cell&& cell) {
+  if (type_ == FieldType::text) {
+    if (auto* s = std::get_if<std::string>(&cell)) {
+      present_.push_back(1);
+      texts_.push_back(std::move(*s));
+      return;
+    }
+  }
+  push(static_cast<const Cell&>(cell));
+}
+
 void Column::set(size_t row, const Cell& cell) {
   bool ok = false;
   switch (type_) {
@@ -43,6 +54,14 @@ void Column::set(size_t row, const Cell& cell) {
       break;
   }
   present_[row] = ok ? 1 : 0;
+}
+
+void Column::append(const Column& other) {
+  present_.insert(present_.end(), other.present_.begin(), other.present_.end());
+  reals_.insert(reals_.end(), other.reals_.begin(), other.reals_.end());
+  ints_.insert(ints_.end(), other.ints_.begin(), other.ints_.end());
+  days_.insert(days_.end(), other.days_.begin(), other.days_.end());
+  texts_.insert(texts_.end(), other.texts_.begin(), other.texts_.end());
 }
 
 std::optional<double> Column::real(size_t row) const {

@@ -26,7 +26,10 @@ class Column {
 
   // Appends a value converted to the column's type (a mismatching kind appends null).
   void push(const Cell& cell);
+  void push(Cell&& cell);  // moves text instead of copying it
   void set(size_t row, const Cell& cell);
+  // Appends all rows of `other` (same name and type).
+  void append(const Column& other);
 
   bool has(size_t row) const { return row < present_.size() && present_[row]; }
   std::optional<double> real(size_t row) const;   // integers widen to double

@@ -326,7 +326,7 @@ SampleData generate_layout(const LayoutOptions& o) {
         const bool has_buildings = st == State::built || st == State::built_unstarted || st == State::halted;
         if (has_buildings) {
           const double far_target = st == State::halted ? 0.05 : sound ? rng.log_uniform(1.0, 2.5) : rng.log_uniform(0.2, 1.4);
-          const int n = st == State::halted ? 1 : (province ? rng.integer(2, 4) : rng.integer(1, 5));
+          const int n = st == State::halted ? 1 : (province ? rng.integer(2, 5) : rng.integer(1, 5));
           const bool along_x = (p.r.x1 - p.r.x0) >= (p.r.y1 - p.r.y0);
           const double len = along_x ? p.r.x1 - p.r.x0 : p.r.y1 - p.r.y0;
           const double wid = along_x ? p.r.y1 - p.r.y0 : p.r.x1 - p.r.x0;

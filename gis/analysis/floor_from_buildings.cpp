@@ -4,17 +4,17 @@
 namespace parkatlas {
 
 ParcelIndex::ParcelIndex(const GeosContext& geos, const std::vector<GeomPtr>& parcels)
-    : geos_(geos), parcels_(parcels), tree_(geos) {
+    : parcels_(parcels), tree_(geos) {
   for (size_t i = 0; i < parcels.size(); ++i) tree_.insert(parcels[i].get(), i);
   tree_.build();
 }
 
-void ParcelIndex::shares(const GEOSGeometry* building, double footprint_m2,
+void ParcelIndex::shares(const GeosContext& geos, const GEOSGeometry* building, double footprint_m2,
                          std::vector<Share>& out) const {
   out.clear();
   thread_local std::vector<size_t> candidates;
-  tree_.query(building, candidates);
-  GEOSContextHandle_t h = geos_.handle();
+  tree_.query(geos, building, candidates);
+  GEOSContextHandle_t h = geos.handle();
   for (size_t i : candidates) {
     const GEOSGeometry* parcel = parcels_[i].get();
     // Common case first: the building stands wholly inside one parcel.
@@ -23,7 +23,7 @@ void ParcelIndex::shares(const GEOSGeometry* building, double footprint_m2,
       continue;
     }
     if (GEOSIntersects_r(h, parcel, building) != 1) continue;
-    double a = intersection_area(geos_, parcel, building);
+    double a = intersection_area(geos, parcel, building);
     if (a > 0) out.push_back({i, a});
   }
 }

@@ -18,10 +18,11 @@ class ParcelIndex {
   };
   // Shares of `building` (footprint area `footprint_m2`) per parcel; the part outside every
   // parcel is not returned.
-  void shares(const GEOSGeometry* building, double footprint_m2, std::vector<Share>& out) const;
+  // Thread-safe: `geos` is the calling thread's context.
+  void shares(const GeosContext& geos, const GEOSGeometry* building, double footprint_m2,
+              std::vector<Share>& out) const;
 
  private:
-  const GeosContext& geos_;
   const std::vector<GeomPtr>& parcels_;
   StrTree tree_;
 };

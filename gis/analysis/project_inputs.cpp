@@ -1,6 +1,7 @@
 // Reading the parks and parcels of a project.
 #include "gis/analysis/project_inputs.hpp"
 
+#include "gis/analysis/workers.hpp"
 #include "gis/gis_error.hpp"
 
 namespace parkatlas {
@@ -68,7 +69,7 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
   }
 
   progress.begin("reading parcels", in.parcels_reader->report().features_in_source);
-  in.parcels = in.parcels_reader->read_all(in.measuring, geos);
+  in.parcels = in.parcels_reader->read_all(in.measuring, geos, worker_count());
   progress.end();
   return in;
 }

@@ -5,11 +5,14 @@
 
 #include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "gis/analysis/floor_from_buildings.hpp"
 #include "gis/analysis/parcel_evaluation.hpp"
 #include "gis/analysis/project_inputs.hpp"
+#include "gis/analysis/workers.hpp"
 #include "gis/gis_error.hpp"
+#include "gis/io/csv_writer.hpp"
 #include "gis/io/results_writer.hpp"
 #include "gis/io/vector_output.hpp"
 
@@ -34,53 +37,75 @@ class StageClock {
   std::chrono::steady_clock::time_point start_;
 };
 
-// Attributes each building's floor area and footprint to the parcels it stands on, writing the
-// buildings layer as it goes (buildings are streamed, never all held in memory).
+// Attributes each building's floor area and footprint to the parcels it stands on. Without a
+// buildings output the layer is read in slices on all cores, each with its own sums; with one,
+// buildings are streamed into the output as they are read (never all held in memory).
 long long attribute_buildings(ProjectInputs& in, const RuleSet& rules, const GeosContext& geos,
                               ParcelEvaluation& ev, VectorOutput* out, ProblemList& problems,
                               Progress& progress) {
   const size_t n = in.parcels.size();
   ev.buildings_loaded = true;
-  ev.bldg_floor_m2.assign(n, 0.0);
-  ev.bldg_footprint_m2.assign(n, 0.0);
   ParcelIndex index(geos, in.parcels.geoms);
   LayerReader& reader = *in.buildings_reader;
+  const int parts = out ? 1 : worker_count();
 
   OutputLayer* layer = nullptr;
-  std::vector<OutField> fields;
-  for (const auto& f : canonical_fields(LayerKind::buildings)) fields.push_back({f.name, f.type});
-  fields.push_back({"fp_m2", FieldType::real});
-  fields.push_back({"bldg_m2", FieldType::real});
-  fields.push_back({"n_parcels", FieldType::integer});
-  if (out) layer = &out->add_layer("buildings", &in.measuring.srs, wkbMultiPolygon, fields);
+  if (out) {
+    std::vector<OutField> fields;
+    for (const auto& f : canonical_fields(LayerKind::buildings)) fields.push_back({f.name, f.type});
+    fields.push_back({"fp_m2", FieldType::real});
+    fields.push_back({"bldg_m2", FieldType::real});
+    fields.push_back({"n_parcels", FieldType::integer});
+    layer = &out->add_layer("buildings", &in.measuring.srs, wkbMultiPolygon, fields);
+    out->begin_batch();
+  }
 
-  std::vector<ParcelIndex::Share> shares;
-  long long count = 0;
+  struct Sums {
+    std::vector<double> floor, footprint;
+    ProblemList problems;
+    std::vector<ParcelIndex::Share> shares;
+    long long count = 0;
+  };
+  std::vector<Sums> sums(static_cast<size_t>(parts));
+  for (auto& s : sums) s.floor.assign(n, 0.0), s.footprint.assign(n, 0.0);
   progress.begin("attributing buildings to parcels", reader.report().features_in_source);
-  if (out) out->begin_batch();
-  reader.for_each(in.measuring, geos, [&](FeatureRow& row) {
-    if (++count % 65536 == 0) progress.advance(count);
-    const double fp = area(geos, row.geometry.get());
+  reader.for_each_parallel(in.measuring, parts, [&](int k, FeatureRow& row, const GeosContext& g) {
+    Sums& s = sums[static_cast<size_t>(k)];
+    if (++s.count % 65536 == 0 && k == 0) progress.advance(s.count * parts);
+    const double fp = area(g, row.geometry.get());
     BuildingFloor bf = building_floor_area(building_input(row.canonical, fp), rules.buildings);
     if (!bf.note.empty())
-      problems.push_back({"buildings", reader.report().source, row.fid, "", "floors", bf.note, "assumed"});
-    index.shares(row.geometry.get(), fp, shares);
-    for (const auto& s : shares) {
-      ev.bldg_footprint_m2[s.parcel] += s.footprint_m2;
-      ev.bldg_floor_m2[s.parcel] += bf.bldg_m2 * (s.footprint_m2 / fp);
+      s.problems.push_back({"buildings", reader.report().source, row.fid, "", "floors", bf.note, "assumed"});
+    index.shares(g, row.geometry.get(), fp, s.shares);
+    for (const auto& sh : s.shares) {
+      s.footprint[sh.parcel] += sh.footprint_m2;
+      s.floor[sh.parcel] += bf.bldg_m2 * (sh.footprint_m2 / fp);
     }
     if (layer) {
       size_t c = 0;
       for (const Cell& v : row.canonical) layer->set(c++, v);
       layer->set(c++, fp);
       layer->set(c++, bf.bldg_m2);
-      layer->set(c++, static_cast<std::int64_t>(shares.size()));
-      layer->set_geometry(geos, row.geometry.get());
+      layer->set(c++, static_cast<std::int64_t>(s.shares.size()));
+      layer->set_geometry(g, row.geometry.get());
       layer->write();
     }
   });
   if (out) out->end_batch();
   progress.end();
+  // Slices are summed in order, so the totals do not depend on thread timing.
+  ev.bldg_floor_m2 = std::move(sums[0].floor);
+  ev.bldg_footprint_m2 = std::move(sums[0].footprint);
+  long long count = sums[0].count;
+  problems.insert(problems.end(), sums[0].problems.begin(), sums[0].problems.end());
+  for (size_t k = 1; k < sums.size(); ++k) {
+    for (size_t i = 0; i < n; ++i) {
+      ev.bldg_floor_m2[i] += sums[k].floor[i];
+      ev.bldg_footprint_m2[i] += sums[k].footprint[i];
+    }
+    count += sums[k].count;
+    problems.insert(problems.end(), sums[k].problems.begin(), sums[k].problems.end());
+  }
   return count;
 }
 
@@ -151,9 +176,25 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   }
   for (const auto& [id, r] : rollups) result.rollup_area_m2 += r.land_m2;
 
-  // Results: parcels, parks, problems, run_info; then the CSV.
+  // Results: parcels, parks, problems, run_info; the CSV is written meanwhile on another thread
+  // (it only reads the finished analysis).
   auto by_fid = parcel_problem_text(problems);
   auto pcols = parcel_columns(in, ev, by_fid);
+  std::exception_ptr csv_error;
+  std::thread csv_thread([&] {
+    try {
+      write_csv(result.parcels_csv, pcols, in.parcels.size());
+    } catch (...) {
+      csv_error = std::current_exception();
+    }
+  });
+  // Join the CSV thread on every way out of this scope.
+  struct Joiner {
+    std::thread& t;
+    ~Joiner() {
+      if (t.joinable()) t.join();
+    }
+  } joiner{csv_thread};
   gpkg.begin_batch();
   OutputLayer& parcels_out = gpkg.add_layer("parcels", &in.measuring.srs, wkbMultiPolygon, fields_of(pcols));
   write_rows(parcels_out, pcols, in.parcels.size(),
@@ -195,16 +236,11 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   }
   gpkg.end_batch();
   gpkg.commit();
-  clock.lap("write results.gpkg");
+  clock.lap("write results.gpkg (parcels.csv alongside)");
 
-  {
-    VectorOutput csv(result.parcels_csv, "CSV");
-    // A BOM lets Excel on Chinese Windows open the UTF-8 file without garbling it.
-    OutputLayer& layer = csv.add_layer("parcels", nullptr, wkbNone, fields_of(pcols), {"WRITE_BOM=YES"});
-    write_rows(layer, pcols, in.parcels.size(), nullptr, geos, progress, "writing parcels.csv");
-    csv.commit();
-  }
-  clock.lap("write parcels.csv");
+  csv_thread.join();
+  if (csv_error) std::rethrow_exception(csv_error);
+  clock.lap("finish parcels.csv");
 
   for (const auto* r : in.reports()) result.layers.push_back(*r);
   const LayerReport& pr = in.parcels_reader->report();

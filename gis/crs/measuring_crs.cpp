@@ -63,9 +63,15 @@ int zone_epsg_for(LonLat p) {
   return (p.lat >= 0 ? 32600 : 32700) + zone;
 }
 
+// Mercator keeps angles, not areas: at 28°N an area in Web Mercator is 1.28 times too large.
+static bool is_mercator(const OGRSpatialReference& srs) {
+  const char* method = srs.GetAttrValue("PROJECTION");
+  return method && std::string(method).find("Mercator") != std::string::npos;
+}
+
 MeasuringCrs choose_measuring_crs(const OGRSpatialReference& source, LonLat centroid) {
   MeasuringCrs m;
-  if (source.IsProjected() && std::fabs(source.GetLinearUnits() - 1.0) < 1e-12) {
+  if (source.IsProjected() && std::fabs(source.GetLinearUnits() - 1.0) < 1e-12 && !is_mercator(source)) {
     m.srs = source;
     m.srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     const char* code = source.GetAuthorityCode(nullptr);
@@ -78,8 +84,9 @@ MeasuringCrs choose_measuring_crs(const OGRSpatialReference& source, LonLat cent
   m.epsg = zone_epsg_for(centroid);
   m.srs = epsg_srs(m.epsg);
   m.name = m.srs.GetName() ? m.srs.GetName() : "";
-  std::string why = source.IsProjected() ? "source CRS is projected in non-metre units"
-                                         : "source CRS is geographic";
+  std::string why = !source.IsProjected()  ? "source CRS is geographic"
+                    : is_mercator(source) ? "source CRS is a Mercator projection, which distorts areas"
+                                          : "source CRS is projected in non-metre units";
   m.method = why + "; " + (in_china(centroid) ? "CGCS2000 3-degree GK zone" : "WGS 84 UTM zone") +
              " of the layer centroid";
   return m;
@@ -90,6 +97,8 @@ MeasuringCrs measuring_crs_from_user(const std::string& definition) {
   m.srs = srs_from_user(definition);
   if (!m.srs.IsProjected() || std::fabs(m.srs.GetLinearUnits() - 1.0) > 1e-12)
     throw GisError("measuring CRS '" + definition + "' is not a projected CRS in metres");
+  if (is_mercator(m.srs))
+    throw GisError("measuring CRS '" + definition + "' is a Mercator projection, which distorts areas");
   const char* code = m.srs.GetAuthorityCode(nullptr);
   if (code) m.epsg = std::atoi(code);
   m.name = m.srs.GetName() ? m.srs.GetName() : definition;

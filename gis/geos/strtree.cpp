@@ -26,10 +26,10 @@ void StrTree::insert(const GEOSGeometry* g, size_t index) {
   has_items_ = true;
 }
 
-void StrTree::query(const GEOSGeometry* g, std::vector<size_t>& out) const {
+void StrTree::query(const GeosContext& geos, const GEOSGeometry* g, std::vector<size_t>& out) const {
   out.clear();
   if (!has_items_) return;
-  GEOSSTRtree_query_r(geos_.handle(), tree_, g, &collect, &out);
+  GEOSSTRtree_query_r(geos.handle(), tree_, g, &collect, &out);
 }
 
 void StrTree::build() {

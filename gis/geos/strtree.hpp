@@ -17,7 +17,9 @@ class StrTree {
   // `g` must outlive the tree (GEOS keeps its envelope by reference).
   void insert(const GEOSGeometry* g, size_t index);
   // Indices whose envelopes intersect the envelope of `g` (appended to `out`, which is cleared).
-  void query(const GEOSGeometry* g, std::vector<size_t>& out) const;
+  void query(const GEOSGeometry* g, std::vector<size_t>& out) const { query(geos_, g, out); }
+  // Thread-safe once built: each thread passes its own context.
+  void query(const GeosContext& geos, const GEOSGeometry* g, std::vector<size_t>& out) const;
   // Builds the tree now; afterwards queries only read it.
   void build();
 

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <mutex>
+#include <thread>
 
 #include "core/declared_units.hpp"
 #include "core/field_value.hpp"
@@ -85,16 +85,14 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
   ErrorContext where{config.source, config.layer};
 
   const bool shapefile = is_shapefile(config.source);
-  CPLStringList open_options;
   if (shapefile) {
     if (!fs::exists(config.source)) throw GisError("the file does not exist", where);
     report_.encoding = decide_shapefile_encoding(config.source, config.encoding);
-    open_options.SetNameValue("ENCODING", report_.encoding->encoding.c_str());
-    for (const auto& w : report_.encoding->warnings) problem(-1, "", w, "reported");
+    open_options_.push_back("ENCODING=" + report_.encoding->encoding);
+    for (const auto& w : report_.encoding->warnings)
+      problems_.push_back(Problem{report_.kind, config_.source, -1, "", "", w, "reported"});
   }
-  CPLErrorReset();
-  dataset_.reset(GDALDataset::Open(config.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                   nullptr, open_options.List(), nullptr));
+  dataset_ = open_dataset();
   if (!dataset_) {
     std::string why = CPLGetLastErrorMsg();
     throw GisError("GDAL cannot open it as a vector source" + (why.empty() ? "" : ": " + why), where);
@@ -170,6 +168,14 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
 
 LayerReader::~LayerReader() = default;
 
+GDALDatasetUniquePtr LayerReader::open_dataset() const {
+  CPLStringList options;
+  for (const auto& o : open_options_) options.AddString(o.c_str());
+  CPLErrorReset();
+  return GDALDatasetUniquePtr(GDALDataset::Open(config_.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                nullptr, options.List(), nullptr));
+}
+
 std::vector<std::pair<std::string, FieldType>> LayerReader::extra_fields() const {
   std::vector<std::pair<std::string, FieldType>> out;
   OGRFeatureDefn* defn = layer_->GetLayerDefn();
@@ -194,15 +200,16 @@ LonLat LayerReader::centre_lonlat() const {
   return {x, y};
 }
 
-void LayerReader::problem(long long fid, const std::string& field, const std::string& message,
-                          const std::string& action) {
-  problems_.push_back(Problem{report_.kind, config_.source, fid, "", field, message, action});
+void LayerReader::problem(SliceState& state, long long fid, const std::string& field,
+                          const std::string& message, const std::string& action) const {
+  state.problems.push_back(Problem{report_.kind, config_.source, fid, "", field, message, action});
 }
 
-GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformation& ct,
-                                      const GeosContext& geos, long long fid, std::string& note) {
+GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformation* ct,
+                                      const GeosContext& geos, long long fid, std::string& note,
+                                      SliceState& state) const {
   if (g->IsEmpty()) {
-    problem(fid, "", "empty geometry", "skipped");
+    problem(state, fid, "", "empty geometry", "skipped");
     return make_geom(geos, nullptr);
   }
   std::unique_ptr<OGRGeometry> linear;
@@ -213,16 +220,16 @@ GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformatio
   if (g->Is3D() || g->IsMeasured()) g->flattenTo2D();
   OGRwkbGeometryType t = wkbFlatten(g->getGeometryType());
   if (t != wkbPolygon && t != wkbMultiPolygon && t != wkbGeometryCollection) {
-    problem(fid, "", std::string("not a polygon (") + OGRGeometryTypeToName(t) + ")", "skipped");
+    problem(state, fid, "", std::string("not a polygon (") + OGRGeometryTypeToName(t) + ")", "skipped");
     return make_geom(geos, nullptr);
   }
-  if (g->transform(&ct) != OGRERR_NONE) {
-    problem(fid, "", "coordinates cannot be transformed to the measuring CRS", "skipped");
+  if (ct && g->transform(ct) != OGRERR_NONE) {
+    problem(state, fid, "", "coordinates cannot be transformed to the measuring CRS", "skipped");
     return make_geom(geos, nullptr);
   }
   GeomPtr gg = make_geom(geos, g->exportToGEOS(geos.handle()));
   if (!gg) {
-    problem(fid, "", "geometry cannot be converted for analysis: " + geos.take_error(), "skipped");
+    problem(state, fid, "", "geometry cannot be converted for analysis: " + geos.take_error(), "skipped");
     return gg;
   }
   GEOSContextHandle_t h = geos.handle();
@@ -232,33 +239,33 @@ GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformatio
     GEOSFree_r(h, reason);
     gg = polygonal_part(geos, make_geom(geos, GEOSMakeValid_r(h, gg.get())));
     if (!gg || GEOSisEmpty_r(h, gg.get())) {
-      problem(fid, "", note + " has no area left after repair", "skipped");
+      problem(state, fid, "", note + " has no area left after repair", "skipped");
       return make_geom(geos, nullptr);
     }
   } else if (t == wkbGeometryCollection) {
     gg = polygonal_part(geos, std::move(gg));
     if (!gg) {
-      problem(fid, "", "geometry collection without polygons", "skipped");
+      problem(state, fid, "", "geometry collection without polygons", "skipped");
       return make_geom(geos, nullptr);
     }
     note = "geometry collection: kept its polygons";
   }
   if (area(geos, gg.get()) <= 0) {
-    problem(fid, "", "polygon with zero area", "skipped");
+    problem(state, fid, "", "polygon with zero area", "skipped");
     return make_geom(geos, nullptr);
   }
   return gg;
 }
 
-Cell LayerReader::read_canonical(OGRFeature& f, size_t c, long long fid) {
+Cell LayerReader::read_canonical(OGRFeature& f, size_t c, long long fid, SliceState& state) const {
   int idx = mapping_.canonical[c].source_index;
   if (idx < 0 || !f.IsFieldSetAndNotNull(idx)) return std::monostate{};
   const CanonicalField& cf = canonical_fields(config_.kind)[c];
   OGRFieldType ft = f.GetFieldDefnRef(idx)->GetType();
   const bool numeric = ft == OFTInteger || ft == OFTInteger64 || ft == OFTReal;
   auto reject = [&](const std::string& value, const std::string& why) -> Cell {
-    ++report_.values_rejected;
-    problem(fid, cf.name + " (" + f.GetFieldDefnRef(idx)->GetNameRef() + ")",
+    ++state.rejected;
+    problem(state, fid, cf.name + " (" + f.GetFieldDefnRef(idx)->GetNameRef() + ")",
             "'" + value + "' " + why, "value ignored");
     return std::monostate{};
   };
@@ -310,21 +317,61 @@ Cell LayerReader::read_canonical(OGRFeature& f, size_t c, long long fid) {
   return std::monostate{};
 }
 
-void LayerReader::for_each(const MeasuringCrs& target, const GeosContext& geos,
-                           const std::function<void(FeatureRow&)>& fn) {
-  auto ct = make_transformation(source_srs_, target.srs, gcj02_);
+std::vector<LayerReader::Slice> LayerReader::plan_slices(int parts) const {
+  const long long n = report_.features_in_source;
+  if (parts <= 1 || n < 20000) return {Slice{}};
+  std::vector<Slice> slices;
+  if (layer_->TestCapability(OLCFastSetNextByIndex)) {  // Shapefiles: records by index
+    for (int k = 0; k < parts; ++k) {
+      long long first = n * k / parts, last = n * (k + 1) / parts;
+      slices.push_back(Slice{first, last - first, ""});
+    }
+    return slices;
+  }
+  const char* fid_column = layer_->GetFIDColumn();
+  if (report_.driver != "GPKG" || !fid_column || !*fid_column) return {Slice{}};
+  // GeoPackage: ranges of the integer primary key, which SQLite answers from the rowid b-tree.
+  std::string sql = std::string("SELECT MIN(\"") + fid_column + "\"), MAX(\"" + fid_column + "\") FROM \"" +
+                    report_.layer + "\"";
+  OGRLayer* r = dataset_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (!r) return {Slice{}};
+  long long lo = 0, hi = -1;
+  if (OGRFeatureUniquePtr f{r->GetNextFeature()}) {
+    lo = f->GetFieldAsInteger64(0);
+    hi = f->GetFieldAsInteger64(1);
+  }
+  dataset_->ReleaseResultSet(r);
+  if (hi < lo) return {Slice{}};
+  for (int k = 0; k < parts; ++k) {
+    long long a = lo + (hi - lo + 1) * k / parts, b = lo + (hi - lo + 1) * (k + 1) / parts;
+    slices.push_back(Slice{0, -1, "FID >= " + std::to_string(a) + " AND FID < " + std::to_string(b)});
+  }
+  return slices;
+}
+
+void LayerReader::read_slice(OGRLayer& layer, const Slice& slice, const MeasuringCrs& target,
+                             const GeosContext& geos, SliceState& state,
+                             const std::function<void(FeatureRow&)>& fn) const {
+  // No transformation at all when the data is already in the measuring CRS.
+  std::unique_ptr<OGRCoordinateTransformation> ct;
+  if (gcj02_ || !source_srs_.IsSame(&target.srs)) ct = make_transformation(source_srs_, target.srs, gcj02_);
   const auto& fields = canonical_fields(config_.kind);
   const char* key = key_field(config_.kind);
   const int key_index = key ? canonical_index(config_.kind, key) : -1;
-  OGRFeatureDefn* defn = layer_->GetLayerDefn();
-  layer_->ResetReading();
+  OGRFeatureDefn* defn = layer.GetLayerDefn();
+  layer.SetAttributeFilter(slice.fid_filter.empty() ? nullptr : slice.fid_filter.c_str());
+  layer.ResetReading();
+  if (slice.first > 0) layer.SetNextByIndex(slice.first);
   FeatureRow row;
-  for (auto& feature : *layer_) {
+  for (long long taken = 0; slice.count < 0 || taken < slice.count; ++taken) {
+    OGRFeatureUniquePtr feature(layer.GetNextFeature());
+    if (!feature) break;
     const long long fid = feature->GetFID();
-    const size_t first_problem = problems_.size();
+    const size_t first_problem = state.problems.size();
     row.fid = fid;
     row.canonical.assign(fields.size(), std::monostate{});
-    for (int c : mapped_) row.canonical[static_cast<size_t>(c)] = read_canonical(*feature, static_cast<size_t>(c), fid);
+    for (int c : mapped_)
+      row.canonical[static_cast<size_t>(c)] = read_canonical(*feature, static_cast<size_t>(c), fid, state);
     row.extra.clear();
     for (int s : mapping_.unmapped_sources) {
       if (!feature->IsFieldSetAndNotNull(s)) {
@@ -348,46 +395,118 @@ void LayerReader::for_each(const MeasuringCrs& target, const GeosContext& geos,
     std::string note;
     OGRGeometry* g = feature->GetGeometryRef();
     if (!g) {
-      problem(fid, "", "feature has no geometry", "skipped");
+      problem(state, fid, "", "feature has no geometry", "skipped");
       row.geometry.reset();
     } else {
-      row.geometry = convert_geometry(g, *ct, geos, fid, note);
+      row.geometry = convert_geometry(g, ct.get(), geos, fid, note, state);
     }
     if (!note.empty() && row.geometry) {
-      ++report_.geometries_repaired;
-      problem(fid, "", note, "repaired (GEOS MakeValid, polygonal parts kept)");
+      ++state.repaired;
+      problem(state, fid, "", note, "repaired (GEOS MakeValid, polygonal parts kept)");
     }
     if (key_index >= 0)
       if (auto* k = std::get_if<std::string>(&row.canonical[static_cast<size_t>(key_index)]))
-        for (size_t p = first_problem; p < problems_.size(); ++p) problems_[p].feature_key = *k;
+        for (size_t p = first_problem; p < state.problems.size(); ++p) state.problems[p].feature_key = *k;
     if (!row.geometry) {
-      ++report_.features_skipped;
+      ++state.skipped;
       continue;
     }
-    ++report_.features_read;
+    ++state.read;
     fn(row);
   }
+  layer.SetAttributeFilter(nullptr);
 }
 
-LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& geos) {
-  LayerData data;
-  data.kind = config_.kind;
+void LayerReader::merge(SliceState& state) {
+  report_.features_read += state.read;
+  report_.features_skipped += state.skipped;
+  report_.geometries_repaired += state.repaired;
+  report_.values_rejected += state.rejected;
+  problems_.insert(problems_.end(), std::make_move_iterator(state.problems.begin()),
+                   std::make_move_iterator(state.problems.end()));
+  state = SliceState{};
+}
+
+void LayerReader::for_each(const MeasuringCrs& target, const GeosContext& geos,
+                           const std::function<void(FeatureRow&)>& fn) {
+  SliceState state;
+  read_slice(*layer_, Slice{}, target, geos, state, fn);
+  merge(state);
+}
+
+void LayerReader::for_each_parallel(const MeasuringCrs& target, int parts,
+                                    const std::function<void(int, FeatureRow&, const GeosContext&)>& fn) {
+  std::vector<Slice> slices = plan_slices(parts);
+  std::vector<SliceState> states(slices.size());
+  if (slices.size() == 1) {
+    GeosContext geos;
+    read_slice(*layer_, slices[0], target, geos, states[0], [&](FeatureRow& row) { fn(0, row, geos); });
+  } else {
+    std::vector<std::exception_ptr> errors(slices.size());
+    std::vector<std::thread> threads;
+    for (size_t k = 0; k < slices.size(); ++k) {
+      threads.emplace_back([&, k] {
+        try {
+          // GDAL datasets and GEOS contexts are not shared between threads: one of each per slice.
+          GDALDatasetUniquePtr ds = open_dataset();
+          if (!ds) throw GisError("GDAL cannot reopen the source for parallel reading", {config_.source, report_.layer});
+          OGRLayer* layer = ds->GetLayerByName(report_.layer.c_str());
+          GeosContext geos;
+          read_slice(*layer, slices[k], target, geos, states[k],
+                     [&](FeatureRow& row) { fn(static_cast<int>(k), row, geos); });
+        } catch (...) {
+          errors[k] = std::current_exception();
+        }
+      });
+    }
+    for (auto& t : threads) t.join();
+    for (auto& e : errors)
+      if (e) std::rethrow_exception(e);
+  }
+  for (auto& s : states) merge(s);
+}
+
+LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& geos, int parts) {
   const auto& fields = canonical_fields(config_.kind);
-  data.canonical.resize(fields.size());
-  for (int c : mapped_)
-    data.canonical[static_cast<size_t>(c)] = Column(fields[static_cast<size_t>(c)].name, fields[static_cast<size_t>(c)].type);
-  for (const auto& [name, type] : extra_fields()) data.extra.emplace_back(name, type);
-  const auto expected = static_cast<size_t>(std::max<long long>(0, report_.features_in_source));
-  data.fids.reserve(expected);
-  data.geoms.reserve(expected);
-  for (int c : mapped_) data.canonical[static_cast<size_t>(c)].reserve(expected);
-  for (auto& col : data.extra) col.reserve(expected);
-  for_each(target, geos, [&](FeatureRow& row) {
+  // Reserve up front: growing a million-row column by doubling costs copies and page faults.
+  const auto expected = static_cast<size_t>(std::max<long long>(0, report_.features_in_source) / std::max(1, parts) + 1);
+  auto empty_data = [&] {
+    LayerData data;
+    data.kind = config_.kind;
+    data.canonical.resize(fields.size());
+    for (int c : mapped_) {
+      Column& col = data.canonical[static_cast<size_t>(c)];
+      col = Column(fields[static_cast<size_t>(c)].name, fields[static_cast<size_t>(c)].type);
+      col.reserve(expected);
+    }
+    for (const auto& [name, type] : extra_fields()) data.extra.emplace_back(name, type).reserve(expected);
+    data.fids.reserve(expected);
+    data.geoms.reserve(expected);
+    return data;
+  };
+  auto append = [this](LayerData& data, FeatureRow& row) {
     data.fids.push_back(row.fid);
     data.geoms.push_back(std::move(row.geometry));
-    for (int c : mapped_) data.canonical[static_cast<size_t>(c)].push(row.canonical[static_cast<size_t>(c)]);
-    for (size_t e = 0; e < row.extra.size(); ++e) data.extra[e].push(row.extra[e]);
-  });
+    for (int c : mapped_) data.canonical[static_cast<size_t>(c)].push(std::move(row.canonical[static_cast<size_t>(c)]));
+    for (size_t e = 0; e < row.extra.size(); ++e) data.extra[e].push(std::move(row.extra[e]));
+  };
+  if (parts <= 1) {
+    LayerData data = empty_data();
+    for_each(target, geos, [&](FeatureRow& row) { append(data, row); });
+    return data;
+  }
+  std::vector<LayerData> pieces(static_cast<size_t>(parts));
+  for (auto& p : pieces) p = empty_data();
+  for_each_parallel(target, parts, [&](int k, FeatureRow& row, const GeosContext&) { append(pieces[static_cast<size_t>(k)], row); });
+  // Concatenate in slice order: the same order as a single-threaded read.
+  LayerData data = std::move(pieces[0]);
+  for (size_t k = 1; k < pieces.size(); ++k) {
+    LayerData& p = pieces[k];
+    data.fids.insert(data.fids.end(), p.fids.begin(), p.fids.end());
+    for (auto& g : p.geoms) data.geoms.push_back(std::move(g));
+    for (int c : mapped_) data.canonical[static_cast<size_t>(c)].append(p.canonical[static_cast<size_t>(c)]);
+    for (size_t e = 0; e < data.extra.size(); ++e) data.extra[e].append(p.extra[e]);
+  }
   return data;
 }
 

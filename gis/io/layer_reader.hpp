@@ -82,18 +82,39 @@ class LayerReader {
   // Streams every usable feature in the measuring CRS; skipped features only leave problems.
   void for_each(const MeasuringCrs& target, const GeosContext& geos,
                 const std::function<void(FeatureRow&)>& fn);
-  LayerData read_all(const MeasuringCrs& target, const GeosContext& geos);
+  // The same over `parts` slices of the layer read concurrently, each on its own thread with its
+  // own dataset handle and GEOS context; fn(part, row, geos) runs on the part's thread. Problems
+  // and counts are merged in slice order, so the result does not depend on thread timing.
+  void for_each_parallel(const MeasuringCrs& target, int parts,
+                         const std::function<void(int, FeatureRow&, const GeosContext&)>& fn);
+  LayerData read_all(const MeasuringCrs& target, const GeosContext& geos, int parts = 1);
+
+  // What one slice found; merged into the report and the problem list.
+  struct SliceState {
+    ProblemList problems;
+    long long read = 0, skipped = 0, repaired = 0, rejected = 0;
+  };
 
  private:
-  GeomPtr convert_geometry(OGRGeometry* g, OGRCoordinateTransformation& ct,
-                           const GeosContext& geos, long long fid, std::string& note);
-  Cell read_canonical(OGRFeature& f, size_t canonical, long long fid);
-  void problem(long long fid, const std::string& field, const std::string& message,
-               const std::string& action);
+  struct Slice {
+    long long first = 0, count = -1;  // by index (drivers with fast random access)
+    std::string fid_filter;           // or an attribute filter on the FID
+  };
+  std::vector<Slice> plan_slices(int parts) const;
+  void read_slice(OGRLayer& layer, const Slice& slice, const MeasuringCrs& target, const GeosContext& geos,
+                  SliceState& state, const std::function<void(FeatureRow&)>& fn) const;
+  void merge(SliceState& state);
+  GeomPtr convert_geometry(OGRGeometry* g, OGRCoordinateTransformation* ct, const GeosContext& geos,
+                           long long fid, std::string& note, SliceState& state) const;
+  Cell read_canonical(OGRFeature& f, size_t canonical, long long fid, SliceState& state) const;
+  void problem(SliceState& state, long long fid, const std::string& field, const std::string& message,
+               const std::string& action) const;
+  GDALDatasetUniquePtr open_dataset() const;
 
   LayerConfig config_;
   ProblemList& problems_;
   LayerReport report_;
+  std::vector<std::string> open_options_;
   GDALDatasetUniquePtr dataset_;
   OGRLayer* layer_ = nullptr;  // owned by dataset_
   OGRSpatialReference source_srs_;

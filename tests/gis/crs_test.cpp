@@ -64,6 +64,11 @@ TEST(Crs, MeasuringCrsPolicy) {
   auto nyc = choose_measuring_crs(srs_from_user("EPSG:2263"), {-73.9, 40.7});
   EXPECT_EQ(nyc.epsg, 32618);
   EXPECT_NE(nyc.method.find("non-metre"), std::string::npos);
+  // Web Mercator is metric but distorts areas (x1.28 at 28°N): measured in the GK zone instead.
+  auto merc = choose_measuring_crs(srs_from_user("EPSG:3857"), {115.9, 28.7});
+  EXPECT_EQ(merc.epsg, 4548);
+  EXPECT_NE(merc.method.find("Mercator"), std::string::npos);
+  EXPECT_THROW(measuring_crs_from_user("EPSG:3857"), std::exception);
   // A projected metric CRS is used as it is.
   EXPECT_EQ(choose_measuring_crs(srs_from_user("EPSG:4548"), {117, 28}).epsg, 4548);
   // A config may name one, but it must be projected and metric.

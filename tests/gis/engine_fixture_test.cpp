@@ -8,6 +8,7 @@
 
 #include "gis/analysis/run_analysis.hpp"
 #include "gis/config/rule_set_file.hpp"
+#include "gis/gdal/gdal_setup.hpp"
 #include "gis/gis_error.hpp"
 #include "test_paths.hpp"
 
@@ -101,6 +102,7 @@ TEST(EngineFixture, BadFeaturesAreRepairedOrSkippedAndReported) {
 
 TEST(EngineFixture, MissingCrsIsAClearErrorUnlessTheConfigNamesOne) {
   auto dir = test::temp_dir("nocrs");
+  ensure_gdal_registered();
   // A Shapefile without .prj.
   {
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");

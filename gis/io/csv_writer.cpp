@@ -1,0 +1,84 @@
+// Fast, exact CSV writing.
+#include "gis/io/csv_writer.hpp"
+
+#include <charconv>
+#include <cstdio>
+#include <memory>
+
+#include "gis/gis_error.hpp"
+#include "gis/io/atomic_file.hpp"
+
+namespace parkatlas {
+
+namespace {
+
+void append_quoted(std::string& out, const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_cell(std::string& out, const Cell& v) {
+  char buf[64];
+  if (auto d = std::get_if<double>(&v)) {
+    auto r = std::to_chars(buf, buf + sizeof buf, *d);  // shortest form that reads back exactly
+    out.append(buf, r.ptr);
+  } else if (auto n = std::get_if<std::int64_t>(&v)) {
+    auto r = std::to_chars(buf, buf + sizeof buf, *n);
+    out.append(buf, r.ptr);
+  } else if (auto s = std::get_if<std::string>(&v)) {
+    append_quoted(out, *s);
+  } else if (auto dt = std::get_if<CivilDate>(&v)) {
+    out += to_iso(*dt);
+  }
+}
+
+struct FileCloser {
+  void operator()(std::FILE* f) const {
+    if (f) std::fclose(f);
+  }
+};
+
+}  // namespace
+
+std::string csv_field(const Cell& value) {
+  std::string s;
+  append_cell(s, value);
+  return s;
+}
+
+void write_csv(const std::string& path, const std::vector<TableColumn>& columns, size_t rows) {
+  AtomicFile file(path);
+  std::unique_ptr<std::FILE, FileCloser> f(std::fopen(file.temp_path().c_str(), "wb"));
+  if (!f) throw GisError("cannot create the file", {path});
+  std::string buf = "\xEF\xBB\xBF";
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (c) buf += ',';
+    append_quoted(buf, columns[c].field.name);
+  }
+  buf += "\r\n";
+  for (size_t i = 0; i < rows; ++i) {
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (c) buf += ',';
+      append_cell(buf, columns[c].value(i));
+    }
+    buf += "\r\n";
+    if (buf.size() > (1 << 20)) {
+      if (std::fwrite(buf.data(), 1, buf.size(), f.get()) != buf.size()) throw GisError("write failed", {path});
+      buf.clear();
+    }
+  }
+  if (std::fwrite(buf.data(), 1, buf.size(), f.get()) != buf.size() || std::fflush(f.get()) != 0)
+    throw GisError("write failed (disk full?)", {path});
+  f.reset();
+  file.commit();
+}
+
+}  // namespace parkatlas

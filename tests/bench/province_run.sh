@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Province-size benchmark (not part of ctest or CI): generates ~1,000,000 parcels, ~3,000,000
+# buildings and ~200 parks with the sample generator, then times `parkatlas run` stage by stage
+# and prints wall time and peak memory. Usage: tests/bench/province_run.sh [PARCELS] [WORKDIR]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+parcels=${1:-1000000}
+work=${2:-/tmp/parkatlas-bench-$parcels}
+bin=build/app/parkatlas
+gen=build/datasets/parkatlas-sample-gen
+[ -x "$bin" ] && [ -x "$gen" ] || bash scripts/build.sh
+
+if [ ! -f "$work/province.gpkg" ]; then
+  echo "generating $parcels parcels into $work (not committed) ..."
+  /usr/bin/time -f "generator: %e s wall, %M KB peak" "$gen" --parcels "$parcels" -o "$work"
+fi
+
+run() {  # $1 = label, rest = extra flags
+  local label=$1; shift
+  rm -rf "$work/out"
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" run -q --json -c "$work/parkatlas.toml" -o "$work/out" "$@" > "$work/summary.json"
+  read -r wall rss < "$work/time.txt"
+  python3 - "$work/summary.json" "$label" "$wall" "$rss" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+label, wall, rss = sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+c = j["conservation"]
+print(f"\n== {label}: {c['parcels_analysed']:,} parcels, {j['buildings_read']:,} buildings, {len(j['parks'])} park rows")
+analysis = 0.0
+for t in j["timings"]:
+    print(f"  {t['stage']:<48} {t['seconds']:7.2f} s")
+    if not t["stage"].startswith(("write", "finish")):
+        analysis += t["seconds"]
+print(f"  {'analysis (read, assign, buildings, verdicts)':<48} {analysis:7.2f} s   target <= 8 s")
+print(f"  {'whole run (wall)':<48} {wall:7.2f} s   target <= 20 s")
+print(f"  {'peak memory':<48} {rss/1024/1024:7.2f} GB  target <= 2.5 GB")
+PY
+}
+
+run "results without the buildings layer" --no-buildings-layer
+run "results with the buildings layer"

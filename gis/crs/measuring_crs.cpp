@@ -63,10 +63,15 @@ int zone_epsg_for(LonLat p) {
   return (p.lat >= 0 ? 32600 : 32700) + zone;
 }
 
-// Mercator keeps angles, not areas: at 28°N an area in Web Mercator is 1.28 times too large.
+// Normal-aspect Mercator (Web Mercator, Mercator 1SP/2SP) keeps angles, not areas: at 28°N an
+// area in it is 1.28 times too large. Transverse and oblique Mercator (Gauss-Krüger, UTM) are
+// local projections made for measuring and are not meant here.
 static bool is_mercator(const OGRSpatialReference& srs) {
   const char* method = srs.GetAttrValue("PROJECTION");
-  return method && std::string(method).find("Mercator") != std::string::npos;
+  if (!method) return false;
+  const std::string m = method;
+  return m.find("Mercator") != std::string::npos && m.find("Transverse") == std::string::npos &&
+         m.find("Oblique") == std::string::npos;
 }
 
 MeasuringCrs choose_measuring_crs(const OGRSpatialReference& source, LonLat centroid) {

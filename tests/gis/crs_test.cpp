@@ -69,6 +69,8 @@ TEST(Crs, MeasuringCrsPolicy) {
   EXPECT_EQ(merc.epsg, 4548);
   EXPECT_NE(merc.method.find("Mercator"), std::string::npos);
   EXPECT_THROW(measuring_crs_from_user("EPSG:3857"), std::exception);
+  // Transverse Mercator (GK, UTM) is what measuring needs, not a Mercator to avoid.
+  EXPECT_EQ(choose_measuring_crs(srs_from_user("EPSG:32650"), {117, 28}).epsg, 32650);
   // A projected metric CRS is used as it is.
   EXPECT_EQ(choose_measuring_crs(srs_from_user("EPSG:4548"), {117, 28}).epsg, 4548);
   // A config may name one, but it must be projected and metric.

@@ -3,9 +3,12 @@
 
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <thread>
 #include <unordered_map>
 
 #include "gis/analysis/park_assignment.hpp"
+#include "gis/analysis/workers.hpp"
 
 namespace parkatlas {
 
@@ -27,6 +30,30 @@ template <typename T>
 std::optional<T> cell_as(const Cell& c) {
   if (auto v = std::get_if<T>(&c)) return *v;
   return std::nullopt;
+}
+
+// Runs body(begin, end, geos, problems) over `n` items in contiguous chunks on all cores; the
+// chunks' problems are appended in chunk order, so the result does not depend on thread timing.
+void in_chunks(size_t n, ProblemList& problems,
+               const std::function<void(size_t, size_t, const GeosContext&, ProblemList&)>& body) {
+  const size_t parts = n < 20000 ? 1 : static_cast<size_t>(worker_count());
+  std::vector<ProblemList> found(parts);
+  std::vector<std::exception_ptr> errors(parts);
+  std::vector<std::thread> threads;
+  for (size_t k = 0; k < parts; ++k) {
+    threads.emplace_back([&, k] {
+      try {
+        GeosContext geos;
+        body(n * k / parts, n * (k + 1) / parts, geos, found[k]);
+      } catch (...) {
+        errors[k] = std::current_exception();
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  for (auto& f : found) problems.insert(problems.end(), f.begin(), f.end());
 }
 
 }  // namespace
@@ -58,35 +85,42 @@ void assign_parks(const ProjectInputs& in, const GeosContext& geos, ParcelEvalua
     for (size_t i = 0; i < n; ++i) ev.park_id[i] = given.text(i).value_or("");
     return;
   }
-  ParkLocator locator(geos, in.parks->geoms);
+  (void)geos;
   progress.begin("assigning parcels to parks", static_cast<long long>(n));
-  for (size_t i = 0; i < n; ++i) {
-    if (i % 65536 == 0) progress.advance(static_cast<long long>(i));
-    ParkLocator::Hit hit = locator.locate(parcels.geoms[i].get());
-    const auto given_id = given.text(i);
-    const std::string pkey = key.text(i).value_or("");
-    if (!given_id) {
-      ev.park[i] = hit.park;
-      if (hit.park >= 0) ev.park_id[i] = in.park_table.ids[static_cast<size_t>(hit.park)];
-      continue;
+  in_chunks(n, problems, [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
+    // Each thread prepares its own copy of the park polygons (prepared geometries build their
+    // indexes lazily and must not be shared between threads).
+    ParkLocator locator(g, in.parks->geoms);
+    for (size_t i = begin; i < end; ++i) {
+      if (begin == 0 && i % 65536 == 0) progress.advance(static_cast<long long>(i));
+      ParkLocator::Hit hit = locator.locate(parcels.geoms[i].get());
+      const auto given_id = given.text(i);
+      const std::string pkey = key.text(i).value_or("");
+      if (!given_id) {
+        ev.park[i] = hit.park;
+        if (hit.park >= 0) ev.park_id[i] = in.park_table.ids[static_cast<size_t>(hit.park)];
+        continue;
+      }
+      // A given park_id wins; say so when the geometry disagrees.
+      ev.park_id[i] = *given_id;
+      int gi = in.park_table.index_of(*given_id);
+      ev.park[i] = gi;
+      if (gi < 0) {
+        found.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
+                         "given park_id " + *given_id + " is not in the parks layer",
+                         "kept the given id"});
+      } else if (hit.park != gi) {
+        double inside_given = locator.overlap(parcels.geoms[i].get(), gi);
+        std::string where = hit.park >= 0 ? "lies mostly in park " +
+                                                in.park_table.ids[static_cast<size_t>(hit.park)]
+                                          : "lies outside every park";
+        found.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
+                         "given park_id " + *given_id + " but the parcel " + where + " (" +
+                             m2(inside_given) + " inside " + *given_id + ")",
+                         "kept the given id"});
+      }
     }
-    // A given park_id wins; say so when the geometry disagrees.
-    ev.park_id[i] = *given_id;
-    int gi = in.park_table.index_of(*given_id);
-    ev.park[i] = gi;
-    if (gi < 0) {
-      problems.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
-                          "given park_id " + *given_id + " is not in the parks layer", "kept the given id"});
-    } else if (hit.park != gi) {
-      double inside_given = locator.overlap(parcels.geoms[i].get(), gi);
-      std::string where = hit.park >= 0 ? "lies mostly in park " + in.park_table.ids[static_cast<size_t>(hit.park)]
-                                        : "lies outside every park";
-      problems.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
-                          "given park_id " + *given_id + " but the parcel " + where + " (" +
-                              m2(inside_given) + " inside " + *given_id + ")",
-                          "kept the given id"});
-    }
-  }
+  });
   progress.end();
 }
 
@@ -97,9 +131,10 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const GeosC
   const std::string& source = in.parcels_reader->report().source;
   const Column &key = p.field("parcel_id"), &land_given = p.field("land_m2"),
                &floor_given = p.field("floor_m2"), &footprint = p.field("footprint_m2"),
-               &cover = p.field("cover_m2"), &invest = p.field("invest_wan"), &tax = p.field("tax_wan"),
-               &revenue = p.field("revenue_wan"), &land_use = p.field("land_use"),
-               &industry = p.field("industry"), &exempt = p.field("exempt");
+               &cover = p.field("cover_m2"), &invest = p.field("invest_wan"),
+               &tax = p.field("tax_wan"), &revenue = p.field("revenue_wan"),
+               &land_use = p.field("land_use"), &industry = p.field("industry"),
+               &exempt = p.field("exempt");
 
   std::unordered_map<std::string, int> id_count;
   for (size_t i = 0; i < n; ++i)
@@ -107,55 +142,61 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const GeosC
 
   ev.ind.resize(n);
   ev.judgement.resize(n);
+  (void)geos;
   progress.begin("computing indicators and verdicts", static_cast<long long>(n));
-  for (size_t i = 0; i < n; ++i) {
-    if (i % 65536 == 0) progress.advance(static_cast<long long>(i));
-    const std::string pkey = key.text(i).value_or("");
-    IndicatorInputs ii;
-    ii.land_m2 = area(geos, p.geoms[i].get());
-    if (auto f = floor_given.real(i)) {
-      ii.floor_m2 = f;
-      ii.floor_src = FloorSource::attribute;
-    } else if (ev.buildings_loaded) {
-      // With a buildings layer, a parcel with no building on it has floor area 0, not unknown.
-      ii.floor_m2 = ev.bldg_floor_m2[i];
-      ii.floor_src = FloorSource::buildings;
-    }
-    if (auto c = cover.real(i)) ii.cover_m2 = c;
-    else if (auto fp = footprint.real(i)) ii.cover_m2 = fp;
-    else if (ev.buildings_loaded) ii.cover_m2 = ev.bldg_footprint_m2[i];
-    ii.invest_wan = invest.real(i);
-    ii.tax_wan = tax.real(i);
-    ii.revenue_wan = revenue.real(i);
-    ev.ind[i] = compute_indicators(ii);
+  in_chunks(n, problems, [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
+    for (size_t i = begin; i < end; ++i) {
+      if (begin == 0 && i % 65536 == 0) progress.advance(static_cast<long long>(i));
+      const std::string pkey = key.text(i).value_or("");
+      IndicatorInputs ii;
+      ii.land_m2 = area(g, p.geoms[i].get());
+      if (auto f = floor_given.real(i)) {
+        ii.floor_m2 = f;
+        ii.floor_src = FloorSource::attribute;
+      } else if (ev.buildings_loaded) {
+        // With a buildings layer, a parcel with no building on it has floor area 0, not unknown.
+        ii.floor_m2 = ev.bldg_floor_m2[i];
+        ii.floor_src = FloorSource::buildings;
+      }
+      if (auto c = cover.real(i))
+        ii.cover_m2 = c;
+      else if (auto fp = footprint.real(i))
+        ii.cover_m2 = fp;
+      else if (ev.buildings_loaded)
+        ii.cover_m2 = ev.bldg_footprint_m2[i];
+      ii.invest_wan = invest.real(i);
+      ii.tax_wan = tax.real(i);
+      ii.revenue_wan = revenue.real(i);
+      ev.ind[i] = compute_indicators(ii);
 
-    ParcelContext ctx;
-    ctx.land_use = land_use.text(i);
-    ctx.scheme = in.land_use_scheme;
-    ctx.industry = industry.text(i);
-    ctx.exempt_reason = exempt.text(i).value_or("");
-    ctx.in_park = !ev.park_id[i].empty();
-    if (ev.park[i] >= 0) {
-      ctx.park_level = in.park_table.levels[static_cast<size_t>(ev.park[i])];
-      ctx.park_name = in.park_table.names[static_cast<size_t>(ev.park[i])];
-    } else {
-      ctx.park_name = ev.park_id[i];
-    }
-    ev.judgement[i] = judge_parcel(ev.ind[i], ctx, rules);
+      ParcelContext ctx;
+      ctx.land_use = land_use.text(i);
+      ctx.scheme = in.land_use_scheme;
+      ctx.industry = industry.text(i);
+      ctx.exempt_reason = exempt.text(i).value_or("");
+      ctx.in_park = !ev.park_id[i].empty();
+      if (ev.park[i] >= 0) {
+        ctx.park_level = in.park_table.levels[static_cast<size_t>(ev.park[i])];
+        ctx.park_name = in.park_table.names[static_cast<size_t>(ev.park[i])];
+      } else {
+        ctx.park_name = ev.park_id[i];
+      }
+      ev.judgement[i] = judge_parcel(ev.ind[i], ctx, rules);
 
-    if (auto g = land_given.real(i); g && ii.land_m2 > 0) {
-      double diff = std::fabs(*g - ii.land_m2) / ii.land_m2;
-      if (diff > 0.05)
-        problems.push_back({"parcels", source, p.fids[i], pkey, "land_m2",
-                            "stated area " + m2(*g) + " differs from the geometry's " + m2(ii.land_m2) +
-                                " by " + percent(diff),
-                            "geometry area used"});
+      if (auto g = land_given.real(i); g && ii.land_m2 > 0) {
+        double diff = std::fabs(*g - ii.land_m2) / ii.land_m2;
+        if (diff > 0.05)
+          found.push_back({"parcels", source, p.fids[i], pkey, "land_m2",
+                           "stated area " + m2(*g) + " differs from the geometry's " +
+                               m2(ii.land_m2) + " by " + percent(diff),
+                           "geometry area used"});
+      }
+      if (auto dup = id_count.find(pkey); !pkey.empty() && dup != id_count.end() && dup->second > 1)
+        found.push_back({"parcels", source, p.fids[i], pkey, "parcel_id",
+                         "parcel_id " + pkey + " occurs " + std::to_string(dup->second) + " times",
+                         "reported"});
     }
-    if (!pkey.empty() && id_count[pkey] > 1)
-      problems.push_back({"parcels", source, p.fids[i], pkey, "parcel_id",
-                          "parcel_id " + pkey + " occurs " + std::to_string(id_count[pkey]) + " times",
-                          "reported"});
-  }
+  });
   progress.end();
 }
 

@@ -60,14 +60,19 @@ long long attribute_buildings(ProjectInputs& in, const RuleSet& rules, const Geo
     out->begin_batch();
   }
 
+  // Each slice keeps its contributions in read order; they are added to the parcels slice by
+  // slice afterwards, the very order of a single-threaded run, so sums agree to the last bit.
+  struct Contribution {
+    std::uint32_t parcel;
+    double floor_m2, footprint_m2;
+  };
   struct Sums {
-    std::vector<double> floor, footprint;
+    std::vector<Contribution> added;
     ProblemList problems;
     std::vector<ParcelIndex::Share> shares;
     long long count = 0;
   };
   std::vector<Sums> sums(static_cast<size_t>(parts));
-  for (auto& s : sums) s.floor.assign(n, 0.0), s.footprint.assign(n, 0.0);
   progress.begin("attributing buildings to parcels", reader.report().features_in_source);
   reader.for_each_parallel(in.measuring, parts, [&](int k, FeatureRow& row, const GeosContext& g) {
     Sums& s = sums[static_cast<size_t>(k)];
@@ -77,10 +82,8 @@ long long attribute_buildings(ProjectInputs& in, const RuleSet& rules, const Geo
     if (!bf.note.empty())
       s.problems.push_back({"buildings", reader.report().source, row.fid, "", "floors", bf.note, "assumed"});
     index.shares(g, row.geometry.get(), fp, s.shares);
-    for (const auto& sh : s.shares) {
-      s.footprint[sh.parcel] += sh.footprint_m2;
-      s.floor[sh.parcel] += bf.bldg_m2 * (sh.footprint_m2 / fp);
-    }
+    for (const auto& sh : s.shares)
+      s.added.push_back({static_cast<std::uint32_t>(sh.parcel), bf.bldg_m2 * (sh.footprint_m2 / fp), sh.footprint_m2});
     if (layer) {
       size_t c = 0;
       for (const Cell& v : row.canonical) layer->set(c++, v);
@@ -93,18 +96,16 @@ long long attribute_buildings(ProjectInputs& in, const RuleSet& rules, const Geo
   });
   if (out) out->end_batch();
   progress.end();
-  // Slices are summed in order, so the totals do not depend on thread timing.
-  ev.bldg_floor_m2 = std::move(sums[0].floor);
-  ev.bldg_footprint_m2 = std::move(sums[0].footprint);
-  long long count = sums[0].count;
-  problems.insert(problems.end(), sums[0].problems.begin(), sums[0].problems.end());
-  for (size_t k = 1; k < sums.size(); ++k) {
-    for (size_t i = 0; i < n; ++i) {
-      ev.bldg_floor_m2[i] += sums[k].floor[i];
-      ev.bldg_footprint_m2[i] += sums[k].footprint[i];
+  ev.bldg_floor_m2.assign(n, 0.0);
+  ev.bldg_footprint_m2.assign(n, 0.0);
+  long long count = 0;
+  for (auto& s : sums) {
+    for (const auto& c : s.added) {
+      ev.bldg_floor_m2[c.parcel] += c.floor_m2;
+      ev.bldg_footprint_m2[c.parcel] += c.footprint_m2;
     }
-    count += sums[k].count;
-    problems.insert(problems.end(), sums[k].problems.begin(), sums[k].problems.end());
+    count += s.count;
+    problems.insert(problems.end(), s.problems.begin(), s.problems.end());
   }
   return count;
 }

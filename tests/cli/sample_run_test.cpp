@@ -266,3 +266,27 @@ TEST(SampleGenerator, SameSeedGivesByteIdenticalFiles) {
     EXPECT_TRUE(slurp(dir / f) == slurp(sample(f))) << f << " differs from the committed sample";
   EXPECT_FALSE(fs::exists(dir / "parcels_gbk.cpg"));
 }
+
+TEST(ParallelEngine, SameResultsOnOneThreadAndOnSeveral) {
+  // 40,000 parcels: large enough that reading, park assignment, buildings and verdicts all run
+  // in slices. The outputs must not depend on the number of threads.
+  fs::path dir = temp_dir("parallel");
+  std::string gen = std::string(PARKATLAS_GEN_BIN) + " --parcels 40000 -o " + dir.string() + " > /dev/null";
+  ASSERT_EQ(std::system(gen.c_str()), 0);
+  for (const char* threads : {"1", "3"}) {
+    std::string cmd = std::string("PARKATLAS_THREADS=") + threads + " " + PARKATLAS_BIN + " run -q --no-buildings-layer -c " +
+                      (dir / "parkatlas.toml").string() + " -o " + (dir / (std::string("out") + threads)).string() + " > /dev/null 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  }
+  std::string one = slurp(dir / "out1" / "parcels.csv"), three = slurp(dir / "out3" / "parcels.csv");
+  EXPECT_GT(std::count(one.begin(), one.end(), '\n'), 40000);
+  EXPECT_TRUE(one == three) << "parcels.csv differs between 1 and 3 threads";
+  auto a = open_vector((dir / "out1" / "results.gpkg").string()), b = open_vector((dir / "out3" / "results.gpkg").string());
+  OGRLayer *pa = a->GetLayerByName("problems"), *pb = b->GetLayerByName("problems");
+  ASSERT_EQ(pa->GetFeatureCount(), pb->GetFeatureCount());
+  for (auto& fa : *pa) {
+    OGRFeatureUniquePtr fb(pb->GetNextFeature());
+    ASSERT_TRUE(fb);
+    EXPECT_STREQ(fa->GetFieldAsString("message"), fb->GetFieldAsString("message"));
+  }
+}

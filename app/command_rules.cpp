@@ -11,7 +11,8 @@ namespace parkatlas {
 
 std::function<int()> setup_rules_command(CLI::App& app) {
   auto name = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand("rules", "List the rule sets, or show the floors of one (name or path)");
+  CLI::App* cmd =
+      app.add_subcommand("rules", "List the rule sets, or show the floors of one (name or path)");
   cmd->add_option("name", *name, "rule set to show");
   return [name]() -> int {
     try {
@@ -25,11 +26,15 @@ std::function<int()> setup_rules_command(CLI::App& app) {
       RuleSet r = load_rule_set(*name);
       std::cout << r.name << " v" << r.version << ": " << r.title << "\n";
       for (const auto& [level, f] : r.level_floors)
-        std::cout << "  " << to_string(level) << " parks: FAR >= " << (f.far_min ? std::to_string(*f.far_min) : "-")
-                  << ", investment >= " << (f.inv_min ? std::to_string(*f.inv_min) : "-") << " 万元/亩\n";
-      if (!r.far_by_industry.empty()) std::cout << "  FAR by industry: " << r.far_by_industry.size() << " GB/T 4754-2017 codes\n";
+        std::cout << "  " << to_string(level)
+                  << " parks: FAR >= " << (f.far_min ? std::to_string(*f.far_min) : "-")
+                  << ", investment >= " << (f.inv_min ? std::to_string(*f.inv_min) : "-")
+                  << " 万元/亩\n";
+      if (!r.far_by_industry.empty())
+        std::cout << "  FAR by industry: " << r.far_by_industry.size() << " GB/T 4754-2017 codes\n";
       if (r.coverage_min) std::cout << "  coverage >= " << *r.coverage_min << "\n";
-      if (r.inv_min_any_park) std::cout << "  investment >= " << *r.inv_min_any_park << " 万元/亩 (any park)\n";
+      if (r.inv_min_any_park)
+        std::cout << "  investment >= " << *r.inv_min_any_park << " 万元/亩 (any park)\n";
       std::cout << "  applies outside parks: " << (r.applies_outside_parks ? "yes" : "no") << "\n";
       return kExitOk;
     } catch (const std::exception& e) {

@@ -19,14 +19,21 @@ std::function<int()> setup_run_command(CLI::App& app) {
     bool json = false, no_buildings = false, quiet = false;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* cmd = app.add_subcommand("run", "Analyse a project: per-parcel indicators and verdicts, park roll-up; "
-                                            "writes DIR/results.gpkg and DIR/parcels.csv");
-  cmd->add_option("-c,--config", args->config, "project config (parkatlas.toml)")->required()->check(CLI::ExistingFile);
+  CLI::App* cmd =
+      app.add_subcommand("run",
+                         "Analyse a project: per-parcel indicators and verdicts, park roll-up; "
+                         "writes DIR/results.gpkg and DIR/parcels.csv");
+  cmd->add_option("-c,--config", args->config, "project config (parkatlas.toml)")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("-o,--out", args->out, "output folder (created if missing)")->required();
-  cmd->add_option("--as-of", args->as_of, "evaluation date YYYY-MM-DD (default: the config's as_of, else today)")
+  cmd->add_option("--as-of", args->as_of,
+                  "evaluation date YYYY-MM-DD (default: the config's as_of, else today)")
       ->check(CLI::Validator(validate_iso_date, "YYYY-MM-DD"));
-  cmd->add_option("--rules", args->rules, "rule set name (jiangxi-2014, national-2008) or path to a rule file");
-  cmd->add_flag("--json", args->json, "print a machine-readable summary (JSON) instead of the text summary");
+  cmd->add_option("--rules", args->rules,
+                  "rule set name (jiangxi-2014, national-2008) or path to a rule file");
+  cmd->add_flag("--json", args->json,
+                "print a machine-readable summary (JSON) instead of the text summary");
   cmd->add_flag("--no-buildings-layer", args->no_buildings,
                 "do not copy the buildings into results.gpkg (they are still used for FAR)");
   cmd->add_flag("-q,--quiet", args->quiet, "no progress on stderr");
@@ -37,8 +44,10 @@ std::function<int()> setup_run_command(CLI::App& app) {
       RunOptions options{args->out, resolve_as_of(args->as_of, config), !args->no_buildings};
       ConsoleProgress progress(!args->quiet);
       RunResult result = run_analysis(config, rules, options, progress);
-      if (args->json) std::cout << run_summary_json(result).dump(2) << "\n";
-      else std::cout << format_run_summary(result);
+      if (args->json)
+        std::cout << run_summary_json(result).dump(2) << "\n";
+      else
+        std::cout << format_run_summary(result);
       return kExitOk;
     } catch (const GisError& e) {
       std::cerr << "parkatlas run: " << e.what() << "\n";

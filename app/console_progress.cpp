@@ -28,7 +28,8 @@ void ConsoleProgress::advance(long long done) {
 
 void ConsoleProgress::end() {
   double s = since(start_);
-  if (enabled_ && (s >= 1.0 || printed_)) std::fprintf(stderr, "  %s: done in %.1f s\n", stage_.c_str(), s);
+  if (enabled_ && (s >= 1.0 || printed_))
+    std::fprintf(stderr, "  %s: done in %.1f s\n", stage_.c_str(), s);
 }
 
 }  // namespace parkatlas

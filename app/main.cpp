@@ -16,9 +16,10 @@ int main(int argc, char** argv) {
   mi_option_enable(mi_option_large_os_pages);
 #endif
   std::setlocale(LC_ALL, "C.UTF-8");
-  CLI::App app{"ParkAtlas: land-use intensity of industrial parks (FAR, investment per mu, verdicts)\n\n"
-               "Exit codes: 0 finished (data problems are listed in the results), 1 the inputs, config or\n"
-               "rule set stopped the run, 2 wrong command line."};
+  CLI::App app{
+      "ParkAtlas: land-use intensity of industrial parks (FAR, investment per mu, verdicts)\n\n"
+      "Exit codes: 0 finished (data problems are listed in the results), 1 the inputs, config or\n"
+      "rule set stopped the run, 2 wrong command line."};
   app.set_version_flag("--version", "parkatlas 0.1.0");
   app.require_subcommand(1);
   auto run = parkatlas::setup_run_command(app);

@@ -16,17 +16,19 @@ std::string fmt(const char* f, double v) {
   std::snprintf(buf, sizeof buf, f, v);
   return buf;
 }
-std::string opt_fmt(const char* f, const std::optional<double>& v) { return v ? fmt(f, *v) : "-"; }
+std::string opt_fmt(const char* f, const std::optional<double>& v) {
+  return v ? fmt(f, *v) : "-";
+}
 
 }  // namespace
 
 std::string format_layer_report(const LayerReport& r) {
-  std::string s = "  " + r.kind + ": " + r.source + (r.layer.empty() ? "" : " [" + r.layer + "]") + " (" +
-                  r.driver + ")\n";
+  std::string s = "  " + r.kind + ": " + r.source + (r.layer.empty() ? "" : " [" + r.layer + "]") +
+                  " (" + r.driver + ")\n";
   s += "    features: " + std::to_string(r.features_in_source) + " in source, " +
-       std::to_string(r.features_read) + " read, " + std::to_string(r.features_skipped) + " skipped, " +
-       std::to_string(r.geometries_repaired) + " repaired; " + std::to_string(r.values_rejected) +
-       " values rejected\n";
+       std::to_string(r.features_read) + " read, " + std::to_string(r.features_skipped) +
+       " skipped, " + std::to_string(r.geometries_repaired) + " repaired; " +
+       std::to_string(r.values_rejected) + " values rejected\n";
   s += "    CRS: " + r.source_crs + " [from " + r.crs_decided_by + "]\n";
   if (r.encoding)
     s += "    encoding: " + r.encoding->encoding + " [" + r.encoding->decided_by +
@@ -37,8 +39,10 @@ std::string format_layer_report(const LayerReport& r) {
       empty += (empty.empty() ? "" : ", ") + f.canonical;
     } else {
       mapped += (mapped.empty() ? "" : ", ") + f.canonical + " \xE2\x86\x90 " + f.source;
-      if (f.how == MatchedBy::cut_alias) mapped += " (cut name)";
-      else if (f.how == MatchedBy::config) mapped += " (config)";
+      if (f.how == MatchedBy::cut_alias)
+        mapped += " (cut name)";
+      else if (f.how == MatchedBy::config)
+        mapped += " (config)";
     }
   }
   s += "    fields: " + (mapped.empty() ? std::string("none mapped") : mapped) + "\n";
@@ -64,40 +68,55 @@ std::string format_run_summary(const RunResult& r) {
     const ParkRollup& k = p.rollup;
     t.add({p.park_id.empty() ? "-" : p.park_id, p.name, p.level, std::to_string(k.n_parcels),
            std::to_string(k.n_industrial), opt_fmt("%.2f", k.far()), opt_fmt("%.0f", k.inv_mu()),
-           opt_fmt("%.0f%%", k.ok_share_count() ? std::optional<double>(*k.ok_share_count() * 100) : std::nullopt),
-           opt_fmt("%.0f%%", k.ok_share_area() ? std::optional<double>(*k.ok_share_area() * 100) : std::nullopt)});
+           opt_fmt("%.0f%%", k.ok_share_count() ? std::optional<double>(*k.ok_share_count() * 100)
+                                                : std::nullopt),
+           opt_fmt("%.0f%%", k.ok_share_area() ? std::optional<double>(*k.ok_share_area() * 100)
+                                               : std::nullopt)});
   }
-  s += "\nPer park (industrial parcels; compliant = compliant or exempt among judged):\n" + t.render();
+  s += "\nPer park (industrial parcels; compliant = compliant or exempt among judged):\n" +
+       t.render();
 
   s += "\nVerdicts:";
   for (int v = 0; v < kVerdictCount; ++v)
-    s += " " + std::string(to_string(static_cast<Verdict>(v))) + " " + std::to_string(r.verdicts[static_cast<size_t>(v)]) +
-         (v + 1 < kVerdictCount ? "," : "");
-  s += "\nConservation: " + std::to_string(r.parcels_in_source) + " parcels in source = " +
-       std::to_string(r.parcels_analysed) + " analysed + " + std::to_string(r.parcels_skipped) +
-       " skipped; parcel area " + fmt("%.2f", m2_to_mu(r.parcel_area_m2)) + " mu = park roll-ups " +
+    s += " " + std::string(to_string(static_cast<Verdict>(v))) + " " +
+         std::to_string(r.verdicts[static_cast<size_t>(v)]) + (v + 1 < kVerdictCount ? "," : "");
+  s += "\nConservation: " + std::to_string(r.parcels_in_source) +
+       " parcels in source = " + std::to_string(r.parcels_analysed) + " analysed + " +
+       std::to_string(r.parcels_skipped) + " skipped; parcel area " +
+       fmt("%.2f", m2_to_mu(r.parcel_area_m2)) + " mu = park roll-ups " +
        fmt("%.2f", m2_to_mu(r.rollup_area_m2)) + " mu\n";
-  s += "Buildings read: " + std::to_string(r.buildings_read) + "; data problems: " + std::to_string(r.problems) +
-       " (layer 'problems')\n";
+  s += "Buildings read: " + std::to_string(r.buildings_read) +
+       "; data problems: " + std::to_string(r.problems) + " (layer 'problems')\n";
   s += "\nResults:\n  " + r.results_gpkg + " (layers parcels, parks" +
-       std::string(r.buildings_read > 0 ? ", buildings" : "") + ", problems, run_info)\n  " + r.parcels_csv + "\n";
+       std::string(r.buildings_read > 0 ? ", buildings" : "") + ", problems, run_info)\n  " +
+       r.parcels_csv + "\n";
   return s;
 }
 
 nlohmann::json layer_report_json(const LayerReport& l) {
-  nlohmann::json j = {{"kind", l.kind}, {"source", l.source}, {"layer", l.layer}, {"driver", l.driver},
-                      {"crs", l.source_crs}, {"crs_from", l.crs_decided_by},
-                      {"features_in_source", l.features_in_source}, {"features_read", l.features_read},
-                      {"features_skipped", l.features_skipped}, {"geometries_repaired", l.geometries_repaired},
+  nlohmann::json j = {{"kind", l.kind},
+                      {"source", l.source},
+                      {"layer", l.layer},
+                      {"driver", l.driver},
+                      {"crs", l.source_crs},
+                      {"crs_from", l.crs_decided_by},
+                      {"features_in_source", l.features_in_source},
+                      {"features_read", l.features_read},
+                      {"features_skipped", l.features_skipped},
+                      {"geometries_repaired", l.geometries_repaired},
                       {"values_rejected", l.values_rejected}};
   if (l.encoding)
-    j["encoding"] = {{"encoding", l.encoding->encoding}, {"decided_by", l.encoding->decided_by},
-                     {"detail", l.encoding->detail}, {"warnings", l.encoding->warnings}};
+    j["encoding"] = {{"encoding", l.encoding->encoding},
+                     {"decided_by", l.encoding->decided_by},
+                     {"detail", l.encoding->detail},
+                     {"warnings", l.encoding->warnings}};
   nlohmann::json fields = nlohmann::json::object();
   std::vector<std::string> empty;
   for (const auto& f : l.fields) {
-    if (f.source.empty()) empty.push_back(f.canonical);
-    else fields[f.canonical] = {{"source", f.source}, {"matched_by", std::string(to_string(f.how))}};
+    if (f.source.empty())
+      empty.push_back(f.canonical);
+    else
+      fields[f.canonical] = {{"source", f.source}, {"matched_by", std::string(to_string(f.how))}};
   }
   j["fields"] = fields;
   j["empty_fields"] = empty;
@@ -118,22 +137,33 @@ nlohmann::json run_summary_json(const RunResult& r) {
     verdicts[std::string(to_string(static_cast<Verdict>(v)))] = r.verdicts[static_cast<size_t>(v)];
   j["verdicts"] = verdicts;
   j["parks"] = nlohmann::json::array();
-  auto opt = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  auto opt = [](const std::optional<double>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
   for (const auto& p : r.parks) {
     const ParkRollup& k = p.rollup;
     nlohmann::json by_verdict;
     for (int v = 0; v < kVerdictCount; ++v)
       by_verdict[std::string(to_string(static_cast<Verdict>(v)))] = {
-          {"n", k.n_by_verdict[static_cast<size_t>(v)]}, {"mu", m2_to_mu(k.m2_by_verdict[static_cast<size_t>(v)])}};
-    j["parks"].push_back({{"park_id", p.park_id}, {"name", p.name}, {"level", p.level},
-                          {"n_parcels", k.n_parcels}, {"land_mu", m2_to_mu(k.land_m2)},
-                          {"n_industrial", k.n_industrial}, {"industrial_mu", m2_to_mu(k.ind_m2)},
-                          {"far", opt(k.far())}, {"inv_wan_per_mu", opt(k.inv_mu())},
+          {"n", k.n_by_verdict[static_cast<size_t>(v)]},
+          {"mu", m2_to_mu(k.m2_by_verdict[static_cast<size_t>(v)])}};
+    j["parks"].push_back({{"park_id", p.park_id},
+                          {"name", p.name},
+                          {"level", p.level},
+                          {"n_parcels", k.n_parcels},
+                          {"land_mu", m2_to_mu(k.land_m2)},
+                          {"n_industrial", k.n_industrial},
+                          {"industrial_mu", m2_to_mu(k.ind_m2)},
+                          {"far", opt(k.far())},
+                          {"inv_wan_per_mu", opt(k.inv_mu())},
                           {"compliant_share_count", opt(k.ok_share_count())},
-                          {"compliant_share_area", opt(k.ok_share_area())}, {"by_verdict", by_verdict}});
+                          {"compliant_share_area", opt(k.ok_share_area())},
+                          {"by_verdict", by_verdict}});
   }
-  j["conservation"] = {{"parcels_in_source", r.parcels_in_source}, {"parcels_analysed", r.parcels_analysed},
-                       {"parcels_skipped", r.parcels_skipped}, {"parcel_area_m2", r.parcel_area_m2},
+  j["conservation"] = {{"parcels_in_source", r.parcels_in_source},
+                       {"parcels_analysed", r.parcels_analysed},
+                       {"parcels_skipped", r.parcels_skipped},
+                       {"parcel_area_m2", r.parcel_area_m2},
                        {"rollup_area_m2", r.rollup_area_m2}};
   j["buildings_read"] = r.buildings_read;
   j["problems"] = r.problems;

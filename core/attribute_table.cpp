@@ -6,20 +6,36 @@ namespace parkatlas {
 void Column::reserve(size_t n) {
   present_.reserve(n);
   switch (type_) {
-    case FieldType::real: reals_.reserve(n); break;
-    case FieldType::integer: ints_.reserve(n); break;
-    case FieldType::date: days_.reserve(n); break;
-    case FieldType::text: texts_.reserve(n); break;
+    case FieldType::real:
+      reals_.reserve(n);
+      break;
+    case FieldType::integer:
+      ints_.reserve(n);
+      break;
+    case FieldType::date:
+      days_.reserve(n);
+      break;
+    case FieldType::text:
+      texts_.reserve(n);
+      break;
   }
 }
 
 void Column::push(const Cell& cell) {
   present_.push_back(0);
   switch (type_) {
-    case FieldType::real: reals_.push_back(0); break;
-    case FieldType::integer: ints_.push_back(0); break;
-    case FieldType::date: days_.push_back(0); break;
-    case FieldType::text: texts_.emplace_back(); break;
+    case FieldType::real:
+      reals_.push_back(0);
+      break;
+    case FieldType::integer:
+      ints_.push_back(0);
+      break;
+    case FieldType::date:
+      days_.push_back(0);
+      break;
+    case FieldType::text:
+      texts_.emplace_back();
+      break;
   }
   set(present_.size() - 1, cell);
 }
@@ -39,15 +55,18 @@ void Column::set(size_t row, const Cell& cell) {
   bool ok = false;
   switch (type_) {
     case FieldType::real:
-      if (auto d = std::get_if<double>(&cell)) reals_[row] = *d, ok = true;
-      else if (auto i = std::get_if<std::int64_t>(&cell)) reals_[row] = static_cast<double>(*i), ok = true;
+      if (auto d = std::get_if<double>(&cell))
+        reals_[row] = *d, ok = true;
+      else if (auto i = std::get_if<std::int64_t>(&cell))
+        reals_[row] = static_cast<double>(*i), ok = true;
       break;
     case FieldType::integer:
       if (auto i = std::get_if<std::int64_t>(&cell)) ints_[row] = *i, ok = true;
       break;
     case FieldType::date:
       if (auto d = std::get_if<CivilDate>(&cell))
-        days_[row] = static_cast<std::int32_t>(to_sys_days(*d).time_since_epoch().count()), ok = true;
+        days_[row] = static_cast<std::int32_t>(to_sys_days(*d).time_since_epoch().count()),
+        ok = true;
       break;
     case FieldType::text:
       if (auto s = std::get_if<std::string>(&cell)) texts_[row] = *s, ok = true;
@@ -89,10 +108,14 @@ std::optional<std::string> Column::text(size_t row) const {
 Cell Column::cell(size_t row) const {
   if (!has(row)) return std::monostate{};
   switch (type_) {
-    case FieldType::real: return reals_[row];
-    case FieldType::integer: return ints_[row];
-    case FieldType::date: return *date(row);
-    case FieldType::text: return texts_[row];
+    case FieldType::real:
+      return reals_[row];
+    case FieldType::integer:
+      return ints_[row];
+    case FieldType::date:
+      return *date(row);
+    case FieldType::text:
+      return texts_[row];
   }
   return std::monostate{};
 }

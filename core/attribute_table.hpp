@@ -32,7 +32,7 @@ class Column {
   void append(const Column& other);
 
   bool has(size_t row) const { return row < present_.size() && present_[row]; }
-  std::optional<double> real(size_t row) const;   // integers widen to double
+  std::optional<double> real(size_t row) const;  // integers widen to double
   std::optional<std::int64_t> integer(size_t row) const;
   std::optional<CivilDate> date(size_t row) const;
   std::optional<std::string> text(size_t row) const;

@@ -24,7 +24,8 @@ BuildingFloor building_floor_area(const BuildingInput& in, const BuildingSetting
     out.note = "floors and height missing: counted as one storey";
   }
   std::optional<double> storey = in.storey_m;
-  if (!storey && in.height_m && *in.height_m > 0) storey = *in.height_m / static_cast<double>(floors);
+  if (!storey && in.height_m && *in.height_m > 0)
+    storey = *in.height_m / static_cast<double>(floors);
   out.doubled = storey && *storey > settings.high_storey_m;
   out.floors_used = floors;
   out.bldg_m2 = in.footprint_m2 * static_cast<double>(floors) * (out.doubled ? 2.0 : 1.0);

@@ -21,7 +21,9 @@ bool parse_digits(std::string_view s, int& out) {
 }
 }  // namespace
 
-bool is_valid(const CivilDate& d) { return to_ymd(d).ok(); }
+bool is_valid(const CivilDate& d) {
+  return to_ymd(d).ok();
+}
 
 std::optional<CivilDate> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
@@ -40,7 +42,9 @@ std::string to_iso(const CivilDate& d) {
   return buf;
 }
 
-std::chrono::sys_days to_sys_days(const CivilDate& d) { return std::chrono::sys_days{to_ymd(d)}; }
+std::chrono::sys_days to_sys_days(const CivilDate& d) {
+  return std::chrono::sys_days{to_ymd(d)};
+}
 
 CivilDate from_sys_days(std::chrono::sys_days days) {
   std::chrono::year_month_day ymd{days};

@@ -31,7 +31,10 @@ const std::vector<CanonicalField> kParcels = {
     {"floor_m2", real, Q::area, {"建筑面积", "总建筑面积", "JZMJ"}},
     {"footprint_m2", real, Q::area, {"建筑基底面积", "建筑占地面积", "JZJDMJ"}},
     {"cover_m2", real, Q::area, {"建筑物构筑物堆场面积", "JDZMJ"}},
-    {"invest_wan", real, Q::money, {"固定资产投资", "投资额", "投资总额", "累计固定资产投资", "GDZCTZZE"}},
+    {"invest_wan",
+     real,
+     Q::money,
+     {"固定资产投资", "投资额", "投资总额", "累计固定资产投资", "GDZCTZZE"}},
     {"invest_done", real, Q::money, {"已投资额"}},
     {"revenue_wan", real, Q::money, {"主营业务收入", "营业收入", "总收入"}},
     {"tax_wan", real, Q::money, {"税收", "税收总额", "实缴税金"}},
@@ -107,12 +110,18 @@ size_t utf8_len(unsigned char c) {
 
 const std::vector<CanonicalField>& canonical_fields(LayerKind kind) {
   switch (kind) {
-    case LayerKind::parks: return kParks;
-    case LayerKind::parcels: return kParcels;
-    case LayerKind::buildings: return kBuildings;
-    case LayerKind::approval_batches: return kBatches;
-    case LayerKind::constraints: return kConstraints;
-    case LayerKind::districts: return kDistricts;
+    case LayerKind::parks:
+      return kParks;
+    case LayerKind::parcels:
+      return kParcels;
+    case LayerKind::buildings:
+      return kBuildings;
+    case LayerKind::approval_batches:
+      return kBatches;
+    case LayerKind::constraints:
+      return kConstraints;
+    case LayerKind::districts:
+      return kDistricts;
   }
   return kParcels;
 }
@@ -129,33 +138,48 @@ std::optional<LayerKind> parse_layer_kind(std::string_view name) {
 
 std::string_view to_string(LayerKind kind) {
   switch (kind) {
-    case LayerKind::parks: return "parks";
-    case LayerKind::parcels: return "parcels";
-    case LayerKind::buildings: return "buildings";
-    case LayerKind::approval_batches: return "approval_batches";
-    case LayerKind::constraints: return "constraints";
-    case LayerKind::districts: return "districts";
+    case LayerKind::parks:
+      return "parks";
+    case LayerKind::parcels:
+      return "parcels";
+    case LayerKind::buildings:
+      return "buildings";
+    case LayerKind::approval_batches:
+      return "approval_batches";
+    case LayerKind::constraints:
+      return "constraints";
+    case LayerKind::districts:
+      return "districts";
   }
   return "?";
 }
 
 std::string_view to_string(FieldType type) {
   switch (type) {
-    case FieldType::text: return "text";
-    case FieldType::real: return "real";
-    case FieldType::integer: return "integer";
-    case FieldType::date: return "date";
+    case FieldType::text:
+      return "text";
+    case FieldType::real:
+      return "real";
+    case FieldType::integer:
+      return "integer";
+    case FieldType::date:
+      return "date";
   }
   return "?";
 }
 
 std::string_view to_string(MatchedBy how) {
   switch (how) {
-    case MatchedBy::none: return "not found";
-    case MatchedBy::config: return "config";
-    case MatchedBy::name: return "canonical name";
-    case MatchedBy::alias: return "alias";
-    case MatchedBy::cut_alias: return "cut alias";
+    case MatchedBy::none:
+      return "not found";
+    case MatchedBy::config:
+      return "config";
+    case MatchedBy::name:
+      return "canonical name";
+    case MatchedBy::alias:
+      return "alias";
+    case MatchedBy::cut_alias:
+      return "cut alias";
   }
   return "?";
 }

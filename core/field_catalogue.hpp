@@ -37,9 +37,9 @@ struct FieldMatch {
 };
 
 struct FieldMapping {
-  std::vector<FieldMatch> canonical;    // one per canonical field, same order
-  std::vector<int> unmapped_sources;    // source indices no canonical field took
-  std::vector<std::string> errors;      // e.g. a configured source field that does not exist
+  std::vector<FieldMatch> canonical;  // one per canonical field, same order
+  std::vector<int> unmapped_sources;  // source indices no canonical field took
+  std::vector<std::string> errors;    // e.g. a configured source field that does not exist
 };
 
 // The first `max_bytes` bytes of `name` in `encoding` ("UTF-8" or "CP936"/"GBK"/"GB18030"), cut

@@ -9,7 +9,9 @@ namespace parkatlas {
 
 namespace {
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Replaces full-width digits (U+FF10..FF19), full-width '.', ',' and '-' by their ASCII forms.
 std::string fold_full_width(std::string_view s) {
@@ -50,8 +52,8 @@ int to_int(std::string_view s) {
 }
 
 std::optional<CivilDate> make_date(std::string_view y, std::string_view m, std::string_view d) {
-  if (y.size() != 4 || !all_digits(y) || m.empty() || m.size() > 2 || !all_digits(m) ||
-      d.empty() || d.size() > 2 || !all_digits(d))
+  if (y.size() != 4 || !all_digits(y) || m.empty() || m.size() > 2 || !all_digits(m) || d.empty() ||
+      d.size() > 2 || !all_digits(d))
     return std::nullopt;
   CivilDate date{to_int(y), static_cast<unsigned>(to_int(m)), static_cast<unsigned>(to_int(d))};
   if (!is_valid(date)) return std::nullopt;

@@ -7,9 +7,12 @@ namespace parkatlas {
 
 std::string_view to_string(FloorSource src) {
   switch (src) {
-    case FloorSource::attribute: return "attribute";
-    case FloorSource::buildings: return "buildings";
-    case FloorSource::none: return "none";
+    case FloorSource::attribute:
+      return "attribute";
+    case FloorSource::buildings:
+      return "buildings";
+    case FloorSource::none:
+      return "none";
   }
   return "none";
 }

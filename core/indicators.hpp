@@ -10,10 +10,10 @@ enum class FloorSource { attribute, buildings, none };
 std::string_view to_string(FloorSource src);
 
 struct IndicatorInputs {
-  double land_m2 = 0;                    // from geometry, measuring CRS
-  std::optional<double> floor_m2;        // total floor area counted towards FAR
+  double land_m2 = 0;              // from geometry, measuring CRS
+  std::optional<double> floor_m2;  // total floor area counted towards FAR
   FloorSource floor_src = FloorSource::none;
-  std::optional<double> cover_m2;        // buildings + structures + yards (建筑系数 numerator)
+  std::optional<double> cover_m2;  // buildings + structures + yards (建筑系数 numerator)
   std::optional<double> invest_wan;
   std::optional<double> tax_wan;
   std::optional<double> revenue_wan;

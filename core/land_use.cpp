@@ -17,10 +17,14 @@ std::optional<LandUseScheme> parse_land_use_scheme(std::string_view name) {
 
 std::string_view to_string(LandUseScheme scheme) {
   switch (scheme) {
-    case LandUseScheme::gbt21010: return "gbt21010";
-    case LandUseScheme::sandiao: return "sandiao";
-    case LandUseScheme::ydyh: return "ydyh";
-    case LandUseScheme::gb50137: return "gb50137";
+    case LandUseScheme::gbt21010:
+      return "gbt21010";
+    case LandUseScheme::sandiao:
+      return "sandiao";
+    case LandUseScheme::ydyh:
+      return "ydyh";
+    case LandUseScheme::gb50137:
+      return "gb50137";
   }
   return "unknown";
 }

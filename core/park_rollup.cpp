@@ -6,7 +6,9 @@
 namespace parkatlas {
 
 namespace {
-size_t idx(Verdict v) { return static_cast<size_t>(v); }
+size_t idx(Verdict v) {
+  return static_cast<size_t>(v);
+}
 }  // namespace
 
 std::optional<double> ParkRollup::far() const {

@@ -19,9 +19,9 @@ struct LevelFloors {
 };
 
 struct RuleSet {
-  std::string name;      // e.g. jiangxi-2014
+  std::string name;  // e.g. jiangxi-2014
   std::string version;
-  std::string title;     // the document the floors come from
+  std::string title;      // the document the floors come from
   std::string text_hash;  // hash of the rule file's text, recorded with results
 
   // Which land-use codes are industrial land, per scheme (domain.md §6.5).

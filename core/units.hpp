@@ -4,11 +4,21 @@
 
 namespace parkatlas {
 
-constexpr double m2_to_mu(double m2) { return m2 * 15.0 / 10000.0; }
-constexpr double mu_to_m2(double mu) { return mu * 10000.0 / 15.0; }
-constexpr double m2_to_ha(double m2) { return m2 / 10000.0; }
-constexpr double ha_to_m2(double ha) { return ha * 10000.0; }
+constexpr double m2_to_mu(double m2) {
+  return m2 * 15.0 / 10000.0;
+}
+constexpr double mu_to_m2(double mu) {
+  return mu * 10000.0 / 15.0;
+}
+constexpr double m2_to_ha(double m2) {
+  return m2 / 10000.0;
+}
+constexpr double ha_to_m2(double ha) {
+  return ha * 10000.0;
+}
 // TD/T 1029 park indicators are per hectare: 万元/亩 x 15 = 万元/公顷.
-constexpr double per_mu_to_per_ha(double per_mu) { return per_mu * 15.0; }
+constexpr double per_mu_to_per_ha(double per_mu) {
+  return per_mu * 15.0;
+}
 
 }  // namespace parkatlas

@@ -66,13 +66,20 @@ std::string join(const std::vector<std::string>& parts) {
 
 std::string_view to_string(Verdict v) {
   switch (v) {
-    case Verdict::compliant: return "compliant";
-    case Verdict::below_far: return "below_far";
-    case Verdict::below_inv: return "below_inv";
-    case Verdict::below_both: return "below_both";
-    case Verdict::exempt: return "exempt";
-    case Verdict::unknown: return "unknown";
-    case Verdict::not_industrial: return "not_industrial";
+    case Verdict::compliant:
+      return "compliant";
+    case Verdict::below_far:
+      return "below_far";
+    case Verdict::below_inv:
+      return "below_inv";
+    case Verdict::below_both:
+      return "below_both";
+    case Verdict::exempt:
+      return "exempt";
+    case Verdict::unknown:
+      return "unknown";
+    case Verdict::not_industrial:
+      return "not_industrial";
   }
   return "unknown";
 }
@@ -87,8 +94,8 @@ Judgement judge_parcel(const Indicators& ind, const ParcelContext& ctx, const Ru
   Judgement j;
   std::string where;
   if (ctx.in_park)
-    where = std::string(ctx.park_level ? to_string(*ctx.park_level) : "unknown-level") +
-            " park " + ctx.park_name;
+    where = std::string(ctx.park_level ? to_string(*ctx.park_level) : "unknown-level") + " park " +
+            ctx.park_name;
   else
     where = "outside every park";
   const std::string context = " (" + where + ", " + rules.name + ")";
@@ -99,8 +106,8 @@ Judgement judge_parcel(const Indicators& ind, const ParcelContext& ctx, const Ru
     return j;
   }
   auto codes = rules.industrial_codes.find(*ctx.scheme);
-  j.industrial = codes != rules.industrial_codes.end() &&
-                 code_matches_prefixes(*ctx.land_use, codes->second);
+  j.industrial =
+      codes != rules.industrial_codes.end() && code_matches_prefixes(*ctx.land_use, codes->second);
   if (!j.industrial) {
     j.verdict = Verdict::not_industrial;
     j.reason = "land use " + *ctx.land_use + " is not industrial land (" +
@@ -128,7 +135,8 @@ Judgement judge_parcel(const Indicators& ind, const ParcelContext& ctx, const Ru
 
   j.far = check(ind.far, j.far_min);
   if (industry_unknown) j.far = CheckState::unknown;
-  if (!ctx.exempt_reason.empty() && rules.exemption_waives_far && j.far != CheckState::not_applicable) {
+  if (!ctx.exempt_reason.empty() && rules.exemption_waives_far &&
+      j.far != CheckState::not_applicable) {
     j.far_waived = true;
     j.far = CheckState::not_applicable;
   }
@@ -137,24 +145,30 @@ Judgement judge_parcel(const Indicators& ind, const ParcelContext& ctx, const Ru
 
   const bool far_fail = j.far == CheckState::fail, inv_fail = j.inv == CheckState::fail;
   const bool any_unknown = j.far == CheckState::unknown || j.inv == CheckState::unknown;
-  const bool nothing_applies = j.far == CheckState::not_applicable &&
-                               j.inv == CheckState::not_applicable && !j.far_waived;
-  if (far_fail && inv_fail) j.verdict = Verdict::below_both;
-  else if (far_fail) j.verdict = Verdict::below_far;
-  else if (inv_fail) j.verdict = Verdict::below_inv;
-  else if (any_unknown || nothing_applies) j.verdict = Verdict::unknown;
-  else if (j.far_waived) j.verdict = Verdict::exempt;
-  else j.verdict = Verdict::compliant;
+  const bool nothing_applies =
+      j.far == CheckState::not_applicable && j.inv == CheckState::not_applicable && !j.far_waived;
+  if (far_fail && inv_fail)
+    j.verdict = Verdict::below_both;
+  else if (far_fail)
+    j.verdict = Verdict::below_far;
+  else if (inv_fail)
+    j.verdict = Verdict::below_inv;
+  else if (any_unknown || nothing_applies)
+    j.verdict = Verdict::unknown;
+  else if (j.far_waived)
+    j.verdict = Verdict::exempt;
+  else
+    j.verdict = Verdict::compliant;
 
-  std::string far_text = j.far_waived
-                             ? "FAR floor waived (special needs: " + ctx.exempt_reason + ")"
-                             : describe(j.far, "FAR", ind.far, j.far_min, 2, "",
-                                        industry_unknown ? "no industry code for the FAR table"
-                                                         : "no floor area");
+  std::string far_text =
+      j.far_waived
+          ? "FAR floor waived (special needs: " + ctx.exempt_reason + ")"
+          : describe(j.far, "FAR", ind.far, j.far_min, 2, "",
+                     industry_unknown ? "no industry code for the FAR table" : "no floor area");
   std::string inv_text = describe(j.inv, "investment", ind.inv_mu, j.inv_min, 1,
                                   " \xE4\xB8\x87\xE5\x85\x83/\xE4\xBA\xA9", "no investment");
-  std::string cov_text = describe(j.cov, "coverage", ind.coverage, j.cov_min, 2, "",
-                                  "no coverage data");
+  std::string cov_text =
+      describe(j.cov, "coverage", ind.coverage, j.cov_min, 2, "", "no coverage data");
   if (nothing_applies) {
     j.reason = "no floor of " + rules.name + " applies" + context;
     return j;

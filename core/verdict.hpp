@@ -16,14 +16,15 @@ enum class Verdict { compliant, below_far, below_inv, below_both, exempt, unknow
 constexpr int kVerdictCount = 7;
 std::string_view to_string(Verdict v);
 
-// not_applicable: no floor of this rule set applies; unknown: a floor applies but an input is missing.
+// not_applicable: no floor of this rule set applies; unknown: a floor applies but an input is
+// missing.
 enum class CheckState { not_applicable, unknown, pass, fail };
 
 struct ParcelContext {
   std::optional<std::string> land_use;
   std::optional<LandUseScheme> scheme;
-  std::optional<std::string> industry;     // GB/T 4754-2017 code
-  std::string exempt_reason;               // non-empty = special production needs
+  std::optional<std::string> industry;  // GB/T 4754-2017 code
+  std::string exempt_reason;            // non-empty = special production needs
   bool in_park = false;
   std::optional<ParkLevel> park_level;
   std::string park_name;

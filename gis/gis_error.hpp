@@ -8,7 +8,8 @@ namespace parkatlas {
 
 struct ErrorContext {
   ErrorContext() = default;
-  ErrorContext(std::string file_, std::string layer_ = {}, long long fid_ = -1, std::string field_ = {})
+  ErrorContext(std::string file_, std::string layer_ = {}, long long fid_ = -1,
+               std::string field_ = {})
       : file(std::move(file_)), layer(std::move(layer_)), fid(fid_), field(std::move(field_)) {}
   std::string file;
   std::string layer;
@@ -26,7 +27,8 @@ class GisError : public std::runtime_error {
   static std::string compose(const std::string& message, const ErrorContext& ctx) {
     std::string where;
     if (!ctx.file.empty()) where += ctx.file;
-    if (!ctx.layer.empty()) where += (where.empty() ? "" : ", ") + std::string("layer ") + ctx.layer;
+    if (!ctx.layer.empty())
+      where += (where.empty() ? "" : ", ") + std::string("layer ") + ctx.layer;
     if (ctx.fid >= 0) where += ", feature " + std::to_string(ctx.fid);
     if (!ctx.field.empty()) where += ", field " + ctx.field;
     return where.empty() ? message : where + ": " + message;

@@ -73,7 +73,8 @@ std::vector<std::pair<double, double>> blob(Rng& rng, double cx, double cy, doub
   std::vector<double> radius(n);
   for (auto& r : radius) r = rng.uniform(0.75, 1.25);
   double a = 0;
-  for (int i = 0; i < n; ++i) a += 0.5 * radius[i] * radius[(i + 1) % n] * std::sin(2 * std::numbers::pi / n);
+  for (int i = 0; i < n; ++i)
+    a += 0.5 * radius[i] * radius[(i + 1) % n] * std::sin(2 * std::numbers::pi / n);
   double scale = std::sqrt(area_m2 / a);
   std::vector<std::pair<double, double>> pts;
   for (int i = 0; i < n; ++i) {
@@ -89,7 +90,8 @@ std::map<std::string, std::unique_ptr<OGRGeometry>> real_outlines(const std::str
   if (path.empty()) return out;
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   if (!ds) throw std::runtime_error("cannot open " + path);
-  // The two national parks of Nanchang: 经开区 = 南昌经济技术开发区, 高新区 = 南昌高新技术产业开发区.
+  // The two national parks of Nanchang: 经开区 = 南昌经济技术开发区, 高新区 =
+  // 南昌高新技术产业开发区.
   const std::map<std::string, std::string> code_of = {{"经开区", "G361027"}, {"高新区", "G362023"}};
   for (auto& f : *ds->GetLayer(0)) {
     auto it = code_of.find(f->GetFieldAsString("name"));
@@ -98,12 +100,15 @@ std::map<std::string, std::unique_ptr<OGRGeometry>> real_outlines(const std::str
   return out;
 }
 
-const std::vector<std::string> kName1 = {"赣", "洪", "昌", "华", "鑫", "恒", "瑞", "泰", "众", "博",
-                                         "凯", "联", "晶", "宏", "达", "兴", "裕", "德", "安", "合"};
-const std::vector<std::string> kName2 = {"科技", "精密", "新材", "电子", "机械", "药业", "食品", "光电",
-                                         "汽配", "能源", "化工", "实业", "智能", "装备", "电器"};
-const std::vector<std::string> kGovCauses = {"未按约定期限交付土地", "规划依法修改", "国家政策调整需修改规划条件",
-                                             "群众信访事项未处置", "文物保护", "force_majeure"};
+const std::vector<std::string> kName1 = {"赣", "洪", "昌", "华", "鑫", "恒", "瑞",
+                                         "泰", "众", "博", "凯", "联", "晶", "宏",
+                                         "达", "兴", "裕", "德", "安", "合"};
+const std::vector<std::string> kName2 = {"科技", "精密", "新材", "电子", "机械",
+                                         "药业", "食品", "光电", "汽配", "能源",
+                                         "化工", "实业", "智能", "装备", "电器"};
+const std::vector<std::string> kGovCauses = {
+    "未按约定期限交付土地", "规划依法修改", "国家政策调整需修改规划条件",
+    "群众信访事项未处置",   "文物保护",     "force_majeure"};
 
 struct Grid {
   std::vector<double> xs, ys;  // cell boundaries
@@ -111,8 +116,10 @@ struct Grid {
 
 Grid make_grid(Rng& rng, const Region& r, double scale, double margin) {
   Grid g;
-  for (double x = r.minx - margin; x < r.maxx + margin; x += rng.uniform(90, 220) * scale) g.xs.push_back(x);
-  for (double y = r.miny - margin; y < r.maxy + margin; y += rng.uniform(80, 200) * scale) g.ys.push_back(y);
+  for (double x = r.minx - margin; x < r.maxx + margin; x += rng.uniform(90, 220) * scale)
+    g.xs.push_back(x);
+  for (double y = r.miny - margin; y < r.maxy + margin; y += rng.uniform(80, 200) * scale)
+    g.ys.push_back(y);
   return g;
 }
 
@@ -135,8 +142,10 @@ SampleData generate_layout(const LayoutOptions& o) {
   std::vector<Chosen> chosen;
   if (!o.park_codes.empty()) {
     for (const auto& code : o.park_codes) {
-      auto it = std::find_if(catalogue.begin(), catalogue.end(), [&](const auto& r) { return r.code == code; });
-      if (it == catalogue.end()) throw std::runtime_error("park " + code + " is not in the catalogue");
+      auto it = std::find_if(catalogue.begin(), catalogue.end(),
+                             [&](const auto& r) { return r.code == code; });
+      if (it == catalogue.end())
+        throw std::runtime_error("park " + code + " is not in the catalogue");
       chosen.push_back({*it, 0, ""});
     }
   } else {
@@ -147,9 +156,11 @@ SampleData generate_layout(const LayoutOptions& o) {
   SampleData data;
   double total_area = 0;
   for (const auto& c : chosen) total_area += c.row.approved_ha * 10000;
-  // Cell scale: sample mode uses industrial-parcel sizes; province mode shrinks cells to reach the target count.
+  // Cell scale: sample mode uses industrial-parcel sizes; province mode shrinks cells to reach the
+  // target count.
   double scale = 1.0;
-  if (o.target_parcels > 0) scale = std::sqrt(total_area / 0.9 / static_cast<double>(o.target_parcels)) / 165.0;
+  if (o.target_parcels > 0)
+    scale = std::sqrt(total_area / 0.9 / static_cast<double>(o.target_parcels)) / 165.0;
   const bool province = o.target_parcels > 0;
   const CivilDate t = o.as_of;
   int batch_seq = 0;
@@ -194,7 +205,8 @@ SampleData generate_layout(const LayoutOptions& o) {
       std::vector<std::pair<double, double>> disk;
       const double rad = std::sqrt(area / std::numbers::pi) * 1.15;
       for (int k = 0; k <= 48; ++k)
-        disk.emplace_back(ax + rad * std::cos(2 * std::numbers::pi * k / 48), ay + rad * std::sin(2 * std::numbers::pi * k / 48));
+        disk.emplace_back(ax + rad * std::cos(2 * std::numbers::pi * k / 48),
+                          ay + rad * std::sin(2 * std::numbers::pi * k / 48));
       region_geom.reset(gk->Intersection(ring_polygon(disk).get()));
     } else {
       auto pts = blob(rng, ax, ay, area);
@@ -238,24 +250,36 @@ SampleData generate_layout(const LayoutOptions& o) {
           char bid[96];
           std::snprintf(bid, sizeof bid, "赣府土批〔%d〕%d号", year, ++batch_seq);
           b.id = bid;
-          b.approved = CivilDate{year, static_cast<unsigned>(rng.integer(1, 12)), static_cast<unsigned>(rng.integer(1, 28))};
-          size_t i1 = std::min(grid.xs.size() - 1, (key.first + 1) * 4), j1 = std::min(grid.ys.size() - 1, (key.second + 1) * 3);
+          b.approved = CivilDate{year, static_cast<unsigned>(rng.integer(1, 12)),
+                                 static_cast<unsigned>(rng.integer(1, 28))};
+          size_t i1 = std::min(grid.xs.size() - 1, (key.first + 1) * 4),
+                 j1 = std::min(grid.ys.size() - 1, (key.second + 1) * 3);
           b.r = {grid.xs[key.first * 4], grid.ys[key.second * 3], grid.xs[i1], grid.ys[j1]};
           bit = batches.emplace(key, b).first;
         }
-        const CivilDate approved = bit != batches.end() ? bit->second.approved : CivilDate{2012, 6, 1};
+        const CivilDate approved =
+            bit != batches.end() ? bit->second.approved : CivilDate{2012, 6, 1};
 
         // Land use (GB/T 21010), industry, enterprise.
         double u = rng.uniform();
-        if (u < 0.01) p.land_use.reset();
-        else if (u < 0.86) p.land_use = "0601";
-        else if (u < 0.90) p.land_use = "0604";
-        else if (u < 0.94) p.land_use = "0505";
-        else if (u < 0.97) p.land_use = "0701";
-        else p.land_use = "0809";
+        if (u < 0.01)
+          p.land_use.reset();
+        else if (u < 0.86)
+          p.land_use = "0601";
+        else if (u < 0.90)
+          p.land_use = "0604";
+        else if (u < 0.94)
+          p.land_use = "0505";
+        else if (u < 0.97)
+          p.land_use = "0701";
+        else
+          p.land_use = "0809";
         p.industry = rng.pick(codes);
         p.enterprise = "江西" + rng.pick(kName1) + rng.pick(kName1) + rng.pick(kName2) + "有限公司";
-        if (rng.chance(0.97)) p.land_m2_stated = std::round(land_m2 * (rng.chance(0.02) ? 1.12 : rng.uniform(0.995, 1.005)) * 100) / 100;
+        if (rng.chance(0.97))
+          p.land_m2_stated =
+              std::round(land_m2 * (rng.chance(0.02) ? 1.12 : rng.uniform(0.995, 1.005)) * 100) /
+              100;
 
         // Most enterprises are sound, a long tail is weak: FAR 0.2-2.5, 50-800 万元/亩 overall.
         const bool sound = rng.chance(0.6);
@@ -270,11 +294,28 @@ SampleData generate_layout(const LayoutOptions& o) {
 
         // Dates and construction state, relative to the evaluation date.
         p.approved = approved;
-        enum class State { built, pending, overdue, idle, idle2, halted, gov, started_unbuilt, built_unstarted };
+        enum class State {
+          built,
+          pending,
+          overdue,
+          idle,
+          idle2,
+          halted,
+          gov,
+          started_unbuilt,
+          built_unstarted
+        };
         double s = rng.uniform();
-        State st = s < 0.78 ? State::built : s < 0.83 ? State::pending : s < 0.86 ? State::overdue
-                 : s < 0.89 ? State::idle : s < 0.91 ? State::idle2 : s < 0.93 ? State::halted
-                 : s < 0.94 ? State::gov : s < 0.96 ? State::started_unbuilt : s < 0.97 ? State::built_unstarted : State::built;
+        State st = s < 0.78   ? State::built
+                   : s < 0.83 ? State::pending
+                   : s < 0.86 ? State::overdue
+                   : s < 0.89 ? State::idle
+                   : s < 0.91 ? State::idle2
+                   : s < 0.93 ? State::halted
+                   : s < 0.94 ? State::gov
+                   : s < 0.96 ? State::started_unbuilt
+                   : s < 0.97 ? State::built_unstarted
+                              : State::built;
         if (p.outside && st != State::built) st = State::built;
         auto supplied_after = [&](CivilDate a) { return plus_days(a, rng.integer(90, 700)); };
         switch (st) {
@@ -282,9 +323,11 @@ SampleData generate_layout(const LayoutOptions& o) {
           case State::built_unstarted:
           case State::started_unbuilt: {
             p.supplied = supplied_after(approved);
-            if (*p.supplied > plus_days(t, -400)) p.supplied = plus_days(t, -rng.integer(400, 1200));
+            if (*p.supplied > plus_days(t, -400))
+              p.supplied = plus_days(t, -rng.integer(400, 1200));
             p.start_due = plus_days(*p.supplied, rng.integer(180, 365));
-            if (st != State::built_unstarted) p.started = plus_days(*p.start_due, rng.integer(-60, 200));
+            if (st != State::built_unstarted)
+              p.started = plus_days(*p.start_due, rng.integer(-60, 200));
             if (p.started && *p.started > t) p.started = plus_days(t, -30);
             if (st == State::built && p.started && rng.chance(0.8)) {
               CivilDate done = plus_days(*p.started, rng.integer(300, 900));
@@ -300,8 +343,9 @@ SampleData generate_layout(const LayoutOptions& o) {
           case State::idle:
           case State::idle2:
           case State::gov: {
-            long back = st == State::overdue ? rng.integer(10, 330) : st == State::idle ? rng.integer(370, 720)
-                                                                                          : rng.integer(740, 2500);
+            long back = st == State::overdue ? rng.integer(10, 330)
+                        : st == State::idle  ? rng.integer(370, 720)
+                                             : rng.integer(740, 2500);
             p.start_due = plus_days(t, -back);
             if (st == State::idle2 && !leap_done && !province) {
               p.start_due = CivilDate{2020, 2, 29};  // its anniversaries fall on 28 February
@@ -317,16 +361,22 @@ SampleData generate_layout(const LayoutOptions& o) {
             p.started = plus_days(*p.start_due, 30);
             p.halted = plus_days(t, -rng.integer(400, 900));
             p.dev_m2 = std::round(land_m2 * rng.uniform(0.08, 0.3));
-            if (p.invest_wan) p.invest_done = std::round(*p.invest_wan * rng.uniform(0.08, 0.22) * 10) / 10;
+            if (p.invest_wan)
+              p.invest_done = std::round(*p.invest_wan * rng.uniform(0.08, 0.22) * 10) / 10;
             break;
         }
-        if (p.supplied && *p.supplied < approved) p.approved = plus_days(*p.supplied, -rng.integer(60, 400));
+        if (p.supplied && *p.supplied < approved)
+          p.approved = plus_days(*p.supplied, -rng.integer(60, 400));
 
         // Buildings sized to a target FAR; unbuilt parcels get none, halted ones a small shed.
-        const bool has_buildings = st == State::built || st == State::built_unstarted || st == State::halted;
+        const bool has_buildings =
+            st == State::built || st == State::built_unstarted || st == State::halted;
         if (has_buildings) {
-          const double far_target = st == State::halted ? 0.05 : sound ? rng.log_uniform(1.0, 2.5) : rng.log_uniform(0.2, 1.4);
-          const int n = st == State::halted ? 1 : (province ? rng.integer(2, 5) : rng.integer(1, 5));
+          const double far_target = st == State::halted ? 0.05
+                                    : sound             ? rng.log_uniform(1.0, 2.5)
+                                                        : rng.log_uniform(0.2, 1.4);
+          const int n =
+              st == State::halted ? 1 : (province ? rng.integer(2, 5) : rng.integer(1, 5));
           const bool along_x = (p.r.x1 - p.r.x0) >= (p.r.y1 - p.r.y0);
           const double len = along_x ? p.r.x1 - p.r.x0 : p.r.y1 - p.r.y0;
           const double wid = along_x ? p.r.y1 - p.r.y0 : p.r.x1 - p.r.x0;
@@ -351,13 +401,16 @@ SampleData generate_layout(const LayoutOptions& o) {
               b.floors = 1;
             } else {
               b.storey_m = std::round(rng.uniform(3.6, 5.0) * 10) / 10;
-              b.floors = std::clamp(static_cast<int>(std::lround(floors_needed * rng.uniform(0.7, 1.3))), 1, 30);
+              b.floors = std::clamp(
+                  static_cast<int>(std::lround(floors_needed * rng.uniform(0.7, 1.3))), 1, 30);
             }
             b.height_m = std::round(*b.floors * *b.storey_m * 10) / 10;
             floor_sum += b.r.area() * *b.floors * (*b.storey_m > 8.0 ? 2 : 1);
             double miss = rng.uniform();
-            if (miss < 0.03) b.floors.reset(), b.storey_m.reset();           // height only
-            else if (miss < 0.04) b.floors.reset(), b.storey_m.reset(), b.height_m.reset();
+            if (miss < 0.03)
+              b.floors.reset(), b.storey_m.reset();  // height only
+            else if (miss < 0.04)
+              b.floors.reset(), b.storey_m.reset(), b.height_m.reset();
           }
           if (rng.chance(0.01) && !p.buildings.empty()) {  // straddles the parcel edge
             Building& b = p.buildings.front();

@@ -22,9 +22,9 @@ struct Building {
 
 struct Parcel {
   std::string id;
-  int park = -1;              // generating park (the parcel may still lie outside it)
-  bool outside = false;       // placed deliberately outside every park
-  bool bowtie = false;        // written as a self-intersecting polygon (invalid geometry)
+  int park = -1;         // generating park (the parcel may still lie outside it)
+  bool outside = false;  // placed deliberately outside every park
+  bool bowtie = false;   // written as a self-intersecting polygon (invalid geometry)
   Rect r;
   std::optional<std::string> land_use;   // GB/T 21010 code
   std::optional<double> land_m2_stated;  // 用地面积 as the bureau wrote it
@@ -48,7 +48,7 @@ struct Park {
   double approved_ha = 0;
   bool national = false;
   std::vector<std::pair<double, double>> outline_gcj;  // lon/lat GCJ-02, closed ring
-  std::string outline_wkt_gcj;                          // real outlines keep their source geometry
+  std::string outline_wkt_gcj;                         // real outlines keep their source geometry
 };
 
 struct SampleData {

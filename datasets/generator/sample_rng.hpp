@@ -19,12 +19,16 @@ class Rng {
   }
   double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }  // [0, 1)
   double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
-  int integer(int lo, int hi) { return lo + static_cast<int>(uniform() * (hi - lo + 1)); }  // [lo, hi]
+  int integer(int lo, int hi) {
+    return lo + static_cast<int>(uniform() * (hi - lo + 1));
+  }  // [lo, hi]
   bool chance(double p) { return uniform() < p; }
   // Log-uniform between lo and hi: realistic spreads of ratios (FAR, 万元/亩).
   double log_uniform(double lo, double hi) { return std::exp(uniform(std::log(lo), std::log(hi))); }
   template <typename T>
-  const T& pick(const std::vector<T>& v) { return v[static_cast<size_t>(uniform() * static_cast<double>(v.size()))]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[static_cast<size_t>(uniform() * static_cast<double>(v.size()))];
+  }
 
  private:
   std::uint64_t state_;

@@ -38,9 +38,11 @@ struct Srs {
 OGRPolygon* rect_polygon(const Rect& r, bool bowtie, OGRCoordinateTransformation* ct) {
   auto* ring = new OGRLinearRing();
   if (bowtie) {  // a self-intersecting "bow tie": the classic invalid parcel
-    ring->addPoint(r.x0, r.y0), ring->addPoint(r.x1, r.y1), ring->addPoint(r.x1, r.y0), ring->addPoint(r.x0, r.y1);
+    ring->addPoint(r.x0, r.y0), ring->addPoint(r.x1, r.y1), ring->addPoint(r.x1, r.y0),
+        ring->addPoint(r.x0, r.y1);
   } else {
-    ring->addPoint(r.x0, r.y0), ring->addPoint(r.x1, r.y0), ring->addPoint(r.x1, r.y1), ring->addPoint(r.x0, r.y1);
+    ring->addPoint(r.x0, r.y0), ring->addPoint(r.x1, r.y0), ring->addPoint(r.x1, r.y1),
+        ring->addPoint(r.x0, r.y1);
   }
   ring->closeRings();
   auto* poly = new OGRPolygon();
@@ -52,12 +54,15 @@ OGRPolygon* rect_polygon(const Rect& r, bool bowtie, OGRCoordinateTransformation
 OGRLayer* add_layer(GDALDataset& ds, const char* name, OGRSpatialReference* srs,
                     const std::vector<std::pair<const char*, OGRFieldType>>& fields,
                     CSLConstList options = nullptr, int string_width = 0) {
-  OGRLayer* layer = ds.CreateLayer(name, srs, srs ? wkbPolygon : wkbNone, const_cast<char**>(options));
+  OGRLayer* layer =
+      ds.CreateLayer(name, srs, srs ? wkbPolygon : wkbNone, const_cast<char**>(options));
   if (!layer) throw std::runtime_error(std::string("cannot create layer ") + name);
   for (const auto& [fname, type] : fields) {
     OGRFieldDefn d(fname, type);
-    if (type == OFTString && string_width > 0) d.SetWidth(string_width);  // DBF pads every value to it
-    if (layer->CreateField(&d) != OGRERR_NONE) throw std::runtime_error(std::string("cannot create field ") + fname);
+    if (type == OFTString && string_width > 0)
+      d.SetWidth(string_width);  // DBF pads every value to it
+    if (layer->CreateField(&d) != OGRERR_NONE)
+      throw std::runtime_error(std::string("cannot create field ") + fname);
   }
   return layer;
 }
@@ -74,7 +79,8 @@ void set_text(OGRFeature& f, const char* field, const std::string& v) {
 
 void create(OGRLayer* layer, OGRFeature& f) {
   if (layer->CreateFeature(&f) != OGRERR_NONE)
-    throw std::runtime_error(std::string("cannot write a feature to ") + layer->GetName() + ": " + CPLGetLastErrorMsg());
+    throw std::runtime_error(std::string("cannot write a feature to ") + layer->GetName() + ": " +
+                             CPLGetLastErrorMsg());
 }
 
 void in_transaction(GDALDataset& ds, const std::function<void()>& work) {
@@ -87,10 +93,18 @@ void in_transaction(GDALDataset& ds, const std::function<void()>& work) {
 std::string bureau_date(const CivilDate& d, int style) {
   char buf[64];
   switch (style % 4) {
-    case 0: std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day); break;
-    case 1: std::snprintf(buf, sizeof buf, "%04d/%u/%u", d.year, d.month, d.day); break;
-    case 2: std::snprintf(buf, sizeof buf, "%04d%02u%02u", d.year, d.month, d.day); break;
-    default: std::snprintf(buf, sizeof buf, "%04d年%u月%u日", d.year, d.month, d.day); break;
+    case 0:
+      std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
+      break;
+    case 1:
+      std::snprintf(buf, sizeof buf, "%04d/%u/%u", d.year, d.month, d.day);
+      break;
+    case 2:
+      std::snprintf(buf, sizeof buf, "%04d%02u%02u", d.year, d.month, d.day);
+      break;
+    default:
+      std::snprintf(buf, sizeof buf, "%04d年%u月%u日", d.year, d.month, d.day);
+      break;
   }
   return buf;
 }
@@ -110,8 +124,13 @@ void write_geopackage(const SampleData& data, const std::string& path, int epsg)
   gcj.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
 
   OGRLayer* parks = add_layer(*ds, "parks", &gcj,
-                              {{"park_id", OFTString}, {"name", OFTString}, {"level", OFTString}, {"kind", OFTString},
-                               {"city", OFTString}, {"approved_ha", OFTReal}, {"industries", OFTString},
+                              {{"park_id", OFTString},
+                               {"name", OFTString},
+                               {"level", OFTString},
+                               {"kind", OFTString},
+                               {"city", OFTString},
+                               {"approved_ha", OFTReal},
+                               {"industries", OFTString},
                                {"approved_ym", OFTString}});
   in_transaction(*ds, [&] {
     for (const auto& p : data.parks) {
@@ -140,16 +159,18 @@ void write_geopackage(const SampleData& data, const std::string& path, int epsg)
     }
   });
 
-  OGRLayer* parcels = add_layer(
-      *ds, "parcels", &out.srs,
-      {{"parcel_id", OFTString}, {"land_use", OFTString}, {"land_m2", OFTReal}, {"floor_m2", OFTReal},
-       {"invest_wan", OFTReal}, {"invest_done", OFTReal}, {"revenue_wan", OFTReal}, {"tax_wan", OFTReal},
-       {"employees", OFTInteger}, {"enterprise", OFTString}, {"industry", OFTString}, {"approved", OFTDate},
-       {"supplied", OFTDate}, {"start_due", OFTDate}, {"started", OFTDate}, {"completed", OFTDate},
-       {"halted", OFTDate}, {"dev_m2", OFTReal}, {"land_price", OFTReal}, {"exempt", OFTString},
-       {"gov_cause", OFTString}});
-  OGRLayer* buildings = add_layer(*ds, "buildings", &out.srs,
-                                  {{"floors", OFTInteger}, {"height_m", OFTReal}, {"storey_m", OFTReal}});
+  OGRLayer* parcels =
+      add_layer(*ds, "parcels", &out.srs,
+                {{"parcel_id", OFTString},  {"land_use", OFTString}, {"land_m2", OFTReal},
+                 {"floor_m2", OFTReal},     {"invest_wan", OFTReal}, {"invest_done", OFTReal},
+                 {"revenue_wan", OFTReal},  {"tax_wan", OFTReal},    {"employees", OFTInteger},
+                 {"enterprise", OFTString}, {"industry", OFTString}, {"approved", OFTDate},
+                 {"supplied", OFTDate},     {"start_due", OFTDate},  {"started", OFTDate},
+                 {"completed", OFTDate},    {"halted", OFTDate},     {"dev_m2", OFTReal},
+                 {"land_price", OFTReal},   {"exempt", OFTString},   {"gov_cause", OFTString}});
+  OGRLayer* buildings =
+      add_layer(*ds, "buildings", &out.srs,
+                {{"floors", OFTInteger}, {"height_m", OFTReal}, {"storey_m", OFTReal}});
   in_transaction(*ds, [&] {
     for (const auto& p : data.parcels) {
       OGRFeature f(parcels->GetLayerDefn());
@@ -187,8 +208,9 @@ void write_geopackage(const SampleData& data, const std::string& path, int epsg)
     }
   });
 
-  OGRLayer* batches = add_layer(*ds, "approval_batches", &out.srs,
-                                {{"batch_id", OFTString}, {"approved", OFTDate}, {"purpose", OFTString}});
+  OGRLayer* batches =
+      add_layer(*ds, "approval_batches", &out.srs,
+                {{"batch_id", OFTString}, {"approved", OFTDate}, {"purpose", OFTString}});
   in_transaction(*ds, [&] {
     for (const auto& b : data.batches) {
       OGRFeature f(batches->GetLayerDefn());
@@ -210,16 +232,18 @@ void write_gbk_shapefile(const SampleData& data, const std::string& path, int ep
   Srs out(epsg);
   CPLStringList lco;
   lco.SetNameValue("ENCODING", "CP936");
-  // Names longer than 10 GBK bytes are cut by the driver (固定资产投资 -> 固定资产投), as in bureau files.
-  OGRLayer* layer = add_layer(
-      *ds, fs::path(path).stem().string().c_str(), &out.srs,
-      {{"宗地编号", OFTString}, {"土地用途", OFTString}, {"用地面积", OFTReal}, {"建筑面积", OFTReal},
-       {"固定资产投资", OFTReal}, {"已投资额", OFTReal}, {"主营业务收入", OFTReal}, {"税收总额", OFTReal},
-       {"从业人员", OFTInteger}, {"企业名称", OFTString}, {"行业代码", OFTString}, {"批准日期", OFTDate},
-       {"供地日期", OFTDate}, {"约定动工日期", OFTString}, {"实际动工日期", OFTDate}, {"竣工日期", OFTDate},
-       {"停工日期", OFTDate}, {"已开发面积", OFTReal}, {"出让价款", OFTReal}, {"特殊需要", OFTString},
-       {"政府原因", OFTString}},
-      lco.List(), 48);
+  // Names longer than 10 GBK bytes are cut by the driver (固定资产投资 -> 固定资产投), as in bureau
+  // files.
+  OGRLayer* layer =
+      add_layer(*ds, fs::path(path).stem().string().c_str(), &out.srs,
+                {{"宗地编号", OFTString},   {"土地用途", OFTString},     {"用地面积", OFTReal},
+                 {"建筑面积", OFTReal},     {"固定资产投资", OFTReal},   {"已投资额", OFTReal},
+                 {"主营业务收入", OFTReal}, {"税收总额", OFTReal},       {"从业人员", OFTInteger},
+                 {"企业名称", OFTString},   {"行业代码", OFTString},     {"批准日期", OFTDate},
+                 {"供地日期", OFTDate},     {"约定动工日期", OFTString}, {"实际动工日期", OFTDate},
+                 {"竣工日期", OFTDate},     {"停工日期", OFTDate},       {"已开发面积", OFTReal},
+                 {"出让价款", OFTReal},     {"特殊需要", OFTString},     {"政府原因", OFTString}},
+                lco.List(), 48);
   OGRFeatureDefn* defn = layer->GetLayerDefn();
   int n = 0;
   for (const auto& p : data.parcels) {
@@ -247,7 +271,8 @@ void write_gbk_shapefile(const SampleData& data, const std::string& path, int ep
     ++n;
     if (p.start_due) {
       // A few entries as bureaus really leave them: a month without a day, a placeholder.
-      std::string text = n % 397 == 0 ? std::to_string(p.start_due->year) + "年" + std::to_string(p.start_due->month) + "月"
+      std::string text = n % 397 == 0 ? std::to_string(p.start_due->year) + "年" +
+                                            std::to_string(p.start_due->month) + "月"
                          : n % 541 == 0 ? std::string("待定")
                                         : bureau_date(*p.start_due, n);
       f.SetField(k, text.c_str());

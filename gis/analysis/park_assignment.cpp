@@ -16,7 +16,8 @@ ParkLocator::ParkLocator(const GeosContext& geos, const std::vector<GeomPtr>& pa
 double ParkLocator::overlap(const GEOSGeometry* parcel, int index) const {
   if (index < 0) return 0;
   auto i = static_cast<size_t>(index);
-  if (GEOSPreparedContains_r(geos_.handle(), prepared_[i].get(), parcel) == 1) return area(geos_, parcel);
+  if (GEOSPreparedContains_r(geos_.handle(), prepared_[i].get(), parcel) == 1)
+    return area(geos_, parcel);
   if (GEOSPreparedIntersects_r(geos_.handle(), prepared_[i].get(), parcel) != 1) return 0;
   return intersection_area(geos_, parks_[i].get(), parcel);
 }

@@ -1,5 +1,6 @@
 // Parcel -> park by largest overlap, with one STRtree over the parks built once and every park
-// polygon prepared once (most parcels lie wholly inside one park: a prepared contains answers them).
+// polygon prepared once (most parcels lie wholly inside one park: a prepared contains answers
+// them).
 #pragma once
 #include <vector>
 
@@ -13,8 +14,8 @@ class ParkLocator {
   ParkLocator(const GeosContext& geos, const std::vector<GeomPtr>& parks);
 
   struct Hit {
-    int park = -1;           // index into the parks vector, -1 = outside every park
-    double overlap_m2 = 0;   // area of the parcel inside that park
+    int park = -1;          // index into the parks vector, -1 = outside every park
+    double overlap_m2 = 0;  // area of the parcel inside that park
   };
   Hit locate(const GEOSGeometry* parcel) const;
   // Area of `parcel` inside park `index` (for checking a given park_id against the geometry).

@@ -32,16 +32,19 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
   in.land_use_scheme = parcels_cfg.land_use_scheme;
   bool land_use_mapped = false;
   for (int c : in.parcels_reader->mapped_canonical())
-    if (canonical_fields(LayerKind::parcels)[static_cast<size_t>(c)].name == "land_use") land_use_mapped = true;
+    if (canonical_fields(LayerKind::parcels)[static_cast<size_t>(c)].name == "land_use")
+      land_use_mapped = true;
   if (land_use_mapped && !in.land_use_scheme)
-    throw GisError("the parcels carry land-use codes but the config does not say in which scheme; "
-                   "set land_use_scheme = \"gbt21010\" (or sandiao, ydyh, gb50137) under [layers.parcels]",
-                   {config.path});
+    throw GisError(
+        "the parcels carry land-use codes but the config does not say in which scheme; "
+        "set land_use_scheme = \"gbt21010\" (or sandiao, ydyh, gb50137) under [layers.parcels]",
+        {config.path});
 
   if (!config.measuring_crs.empty()) {
     in.measuring = measuring_crs_from_user(config.measuring_crs);
   } else {
-    in.measuring = choose_measuring_crs(in.parcels_reader->source_srs(), in.parcels_reader->centre_lonlat());
+    in.measuring =
+        choose_measuring_crs(in.parcels_reader->source_srs(), in.parcels_reader->centre_lonlat());
   }
 
   if (in.parks_reader) {
@@ -56,15 +59,16 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
       std::string pid = id.text(i).value_or("");
       if (pid.empty()) pid = "P" + std::to_string(parks.fids[i]);
       if (in.park_table.index_of(pid) >= 0)
-        problems.push_back({"parks", in.parks_reader->report().source, parks.fids[i], pid, "park_id",
-                            "park_id " + pid + " occurs more than once", "reported"});
+        problems.push_back({"parks", in.parks_reader->report().source, parks.fids[i], pid,
+                            "park_id", "park_id " + pid + " occurs more than once", "reported"});
       in.park_table.ids.push_back(pid);
       in.park_table.names.push_back(name.text(i).value_or(pid));
       auto lvl = level.text(i);
       in.park_table.levels.push_back(lvl ? parse_park_level(*lvl) : std::nullopt);
       if (!lvl)
         problems.push_back({"parks", in.parks_reader->report().source, parks.fids[i], pid, "level",
-                            "park level missing: no level floor applies to its parcels", "reported"});
+                            "park level missing: no level floor applies to its parcels",
+                            "reported"});
     }
   }
 

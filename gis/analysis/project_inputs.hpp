@@ -16,7 +16,7 @@
 namespace parkatlas {
 
 struct ParkTable {
-  std::vector<std::string> ids;     // park_id, or a generated P<fid> when the layer has none
+  std::vector<std::string> ids;  // park_id, or a generated P<fid> when the layer has none
   std::vector<std::string> names;
   std::vector<std::optional<ParkLevel>> levels;
   int index_of(const std::string& id) const;

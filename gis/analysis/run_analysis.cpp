@@ -80,10 +80,12 @@ long long attribute_buildings(ProjectInputs& in, const RuleSet& rules, const Geo
     const double fp = area(g, row.geometry.get());
     BuildingFloor bf = building_floor_area(building_input(row.canonical, fp), rules.buildings);
     if (!bf.note.empty())
-      s.problems.push_back({"buildings", reader.report().source, row.fid, "", "floors", bf.note, "assumed"});
+      s.problems.push_back(
+          {"buildings", reader.report().source, row.fid, "", "floors", bf.note, "assumed"});
     index.shares(g, row.geometry.get(), fp, s.shares);
     for (const auto& sh : s.shares)
-      s.added.push_back({static_cast<std::uint32_t>(sh.parcel), bf.bldg_m2 * (sh.footprint_m2 / fp), sh.footprint_m2});
+      s.added.push_back({static_cast<std::uint32_t>(sh.parcel), bf.bldg_m2 * (sh.footprint_m2 / fp),
+                         sh.footprint_m2});
     if (layer) {
       size_t c = 0;
       for (const Cell& v : row.canonical) layer->set(c++, v);
@@ -129,8 +131,8 @@ long peak_rss_mb() {
   return u.ru_maxrss / 1024;
 }
 
-Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, VectorOutput* buildings_out,
-                         Progress& progress) {
+Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules,
+                         VectorOutput* buildings_out, Progress& progress) {
   Analysis a;
   a.geos = std::make_unique<GeosContext>();
   const GeosContext& geos = *a.geos;
@@ -140,7 +142,8 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, Vect
   assign_parks(a.in, geos, a.ev, a.problems, progress);
   clock.lap("assign parks");
   if (a.in.buildings_reader) {
-    a.buildings_read = attribute_buildings(a.in, rules, geos, a.ev, buildings_out, a.problems, progress);
+    a.buildings_read =
+        attribute_buildings(a.in, rules, geos, a.ev, buildings_out, a.problems, progress);
     clock.lap(buildings_out ? "buildings: read, attribute, write" : "buildings: read, attribute");
   }
   evaluate_parcels(a.in, rules, geos, a.ev, a.problems, progress);
@@ -197,19 +200,25 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     }
   } joiner{csv_thread};
   gpkg.begin_batch();
-  OutputLayer& parcels_out = gpkg.add_layer("parcels", &in.measuring.srs, wkbMultiPolygon, fields_of(pcols));
-  write_rows(parcels_out, pcols, in.parcels.size(),
-             [&in](size_t i) { return in.parcels.geoms[i].get(); }, geos, progress, "writing parcels");
+  OutputLayer& parcels_out =
+      gpkg.add_layer("parcels", &in.measuring.srs, wkbMultiPolygon, fields_of(pcols));
+  write_rows(
+      parcels_out, pcols, in.parcels.size(), [&in](size_t i) { return in.parcels.geoms[i].get(); },
+      geos, progress, "writing parcels");
   ParkRows rows = park_rows(in, rollups);
   auto kcols = park_columns(in, rows, rollups);
-  OutputLayer& parks_out = gpkg.add_layer("parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
-  write_rows(parks_out, kcols, rows.ids.size(), [&rows](size_t i) { return rows.geoms[i]; }, geos, progress,
-             "writing parks");
+  OutputLayer& parks_out =
+      gpkg.add_layer("parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
+  write_rows(
+      parks_out, kcols, rows.ids.size(), [&rows](size_t i) { return rows.geoms[i]; }, geos,
+      progress, "writing parks");
   auto prcols = problem_columns(problems);
   OutputLayer& problems_out = gpkg.add_layer("problems", nullptr, wkbNone, fields_of(prcols));
   write_rows(problems_out, prcols, problems.size(), nullptr, geos, progress, "writing problems");
 
-  result.measuring_crs = (in.measuring.epsg ? "EPSG:" + std::to_string(in.measuring.epsg) + " " : "") + in.measuring.name;
+  result.measuring_crs =
+      (in.measuring.epsg ? "EPSG:" + std::to_string(in.measuring.epsg) + " " : "") +
+      in.measuring.name;
   result.measuring_method = in.measuring.method;
   result.rule_set = rules.name + (rules.version.empty() ? "" : " v" + rules.version);
   result.rule_hash = rules.text_hash;
@@ -224,12 +233,15 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
       {"config", fs::absolute(config.path).string()},
   };
   for (const auto* r : in.reports()) {
-    info.push_back({r->kind + ".source", r->source + (r->layer.empty() ? "" : " (" + r->layer + ")")});
+    info.push_back(
+        {r->kind + ".source", r->source + (r->layer.empty() ? "" : " (" + r->layer + ")")});
     info.push_back({r->kind + ".crs", r->source_crs + " [" + r->crs_decided_by + "]"});
     if (r->encoding)
-      info.push_back({r->kind + ".encoding", r->encoding->encoding + " [" + r->encoding->decided_by + "]"});
+      info.push_back(
+          {r->kind + ".encoding", r->encoding->encoding + " [" + r->encoding->decided_by + "]"});
   }
-  OutputLayer& info_out = gpkg.add_layer("run_info", nullptr, wkbNone, {{"key", FieldType::text}, {"value", FieldType::text}});
+  OutputLayer& info_out = gpkg.add_layer("run_info", nullptr, wkbNone,
+                                         {{"key", FieldType::text}, {"value", FieldType::text}});
   for (const auto& [k, v] : info) {
     info_out.set(0, k);
     info_out.set(1, v);
@@ -254,7 +266,8 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     ParkSummary s;
     s.park_id = rows.ids[k];
     int pi = rows.park_index[k];
-    s.name = pi >= 0 ? in.park_table.names[static_cast<size_t>(pi)] : (s.park_id.empty() ? "(outside every park)" : "(not in parks layer)");
+    s.name = pi >= 0 ? in.park_table.names[static_cast<size_t>(pi)]
+                     : (s.park_id.empty() ? "(outside every park)" : "(not in parks layer)");
     s.level = pi >= 0 && in.park_table.levels[static_cast<size_t>(pi)]
                   ? std::string(to_string(*in.park_table.levels[static_cast<size_t>(pi)]))
                   : "";

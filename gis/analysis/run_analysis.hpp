@@ -23,7 +23,7 @@ struct StageTiming {
 };
 
 struct ParkSummary {
-  std::string park_id;   // "" = outside every park
+  std::string park_id;  // "" = outside every park
   std::string name;
   std::string level;
   ParkRollup rollup;
@@ -32,7 +32,7 @@ struct ParkSummary {
 struct RunResult {
   std::string results_gpkg;
   std::string parcels_csv;
-  std::string measuring_crs;   // "EPSG:4548 CGCS2000 / 3-degree Gauss-Kruger CM 117E"
+  std::string measuring_crs;  // "EPSG:4548 CGCS2000 / 3-degree Gauss-Kruger CM 117E"
   std::string measuring_method;
   std::string rule_set, rule_hash;
   CivilDate as_of;
@@ -60,8 +60,8 @@ struct Analysis {
 class VectorOutput;
 // Reads, assigns, attributes buildings (writing them to `buildings_out` when given), evaluates
 // and rolls up.
-Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, VectorOutput* buildings_out,
-                         Progress& progress);
+Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules,
+                         VectorOutput* buildings_out, Progress& progress);
 
 struct RunOptions {
   std::string out_dir;

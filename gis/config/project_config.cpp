@@ -29,8 +29,9 @@ std::map<std::string, std::string> string_map(const std::string& file, const tom
   if (!tab) throw GisError(toml_where(file, *n) + ": '" + std::string(key) + "' must be a table");
   for (const auto& [k, v] : *tab) {
     auto s = v.value<std::string>();
-    if (!s) throw GisError(toml_where(file, v) + ": '" + std::string(key) + "." + std::string(k.str()) +
-                           "' must be a string");
+    if (!s)
+      throw GisError(toml_where(file, v) + ": '" + std::string(key) + "." + std::string(k.str()) +
+                     "' must be a string");
     out[std::string(k.str())] = *s;
   }
   return out;
@@ -61,8 +62,7 @@ ProjectConfig load_project_config(const std::string& path) {
     if (const toml::node* n = project->get("as_of")) {
       std::optional<CivilDate> d;
       if (auto s = n->value<std::string>()) d = parse_iso_date(*s);
-      if (auto td = n->value<toml::date>())
-        d = CivilDate{td->year, td->month, td->day};
+      if (auto td = n->value<toml::date>()) d = CivilDate{td->year, td->month, td->day};
       if (!d) throw GisError(toml_where(path, *n) + ": as_of must be a date YYYY-MM-DD");
       cfg.as_of = d;
     }
@@ -81,13 +81,17 @@ ProjectConfig load_project_config(const std::string& path) {
   for (const auto& [key, node] : *layers) {
     auto kind = parse_layer_kind(key.str());
     if (!kind)
-      throw GisError(toml_where(path, node) + ": unknown layer '" + std::string(key.str()) +
-                     "' (expected parks, parcels, buildings, approval_batches, constraints, districts)");
+      throw GisError(
+          toml_where(path, node) + ": unknown layer '" + std::string(key.str()) +
+          "' (expected parks, parcels, buildings, approval_batches, constraints, districts)");
     const toml::table* t = node.as_table();
-    if (!t) throw GisError(toml_where(path, node) + ": [layers." + std::string(key.str()) + "] must be a table");
+    if (!t)
+      throw GisError(toml_where(path, node) + ": [layers." + std::string(key.str()) +
+                     "] must be a table");
     const std::string what = "[layers." + std::string(key.str()) + "]";
-    require_known_keys(path, *t, what,
-                       {"source", "layer", "fields", "units", "crs", "encoding", "land_use_scheme"});
+    require_known_keys(
+        path, *t, what,
+        {"source", "layer", "fields", "units", "crs", "encoding", "land_use_scheme"});
     LayerConfig lc;
     lc.kind = *kind;
     std::string source = get_string(path, *t, "source");
@@ -103,8 +107,9 @@ ProjectConfig load_project_config(const std::string& path) {
       if (c < 0) throw GisError(path + ": " + what + ".units names unknown field '" + field + "'");
       Quantity q = canonical_fields(*kind)[static_cast<size_t>(c)].quantity;
       if (!unit_factor(q, unit))
-        throw GisError(path + ": " + what + ".units." + field + " = '" + unit +
-                       "' is not a unit of this field (areas: m2, mu, ha, wan_m2, ft2; money: wan, yuan, yi)");
+        throw GisError(
+            path + ": " + what + ".units." + field + " = '" + unit +
+            "' is not a unit of this field (areas: m2, mu, ha, wan_m2, ft2; money: wan, yuan, yi)");
     }
     if (auto scheme = get_string(path, *t, "land_use_scheme"); !scheme.empty()) {
       lc.land_use_scheme = parse_land_use_scheme(scheme);

@@ -13,17 +13,17 @@ namespace parkatlas {
 
 struct LayerConfig {
   LayerKind kind = LayerKind::parcels;
-  std::string source;        // resolved path or GDAL connection string
-  std::string layer;         // layer name inside the source; empty = the only/first layer
+  std::string source;  // resolved path or GDAL connection string
+  std::string layer;   // layer name inside the source; empty = the only/first layer
   std::map<std::string, std::string> fields;  // canonical -> source field
-  std::map<std::string, std::string> units;   // canonical -> declared unit (m2, mu, ha, wan, yuan …)
-  std::string crs;           // override when the data has none or a wrong one; "gcj02" allowed
-  std::string encoding;      // Shapefile encoding override
+  std::map<std::string, std::string> units;  // canonical -> declared unit (m2, mu, ha, wan, yuan …)
+  std::string crs;       // override when the data has none or a wrong one; "gcj02" allowed
+  std::string encoding;  // Shapefile encoding override
   std::optional<LandUseScheme> land_use_scheme;
 };
 
 struct ProjectConfig {
-  std::string path;          // the config file
+  std::string path;  // the config file
   std::string name;
   std::optional<CivilDate> as_of;
   std::string rules = "jiangxi-2014";

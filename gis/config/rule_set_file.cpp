@@ -31,7 +31,8 @@ bool boolean(const std::string& file, const toml::table& t, std::string_view key
   const toml::node* n = t.get(key);
   if (!n) return dflt;
   auto v = n->value<bool>();
-  if (!v) throw GisError(toml_where(file, *n) + ": '" + std::string(key) + "' must be true or false");
+  if (!v)
+    throw GisError(toml_where(file, *n) + ": '" + std::string(key) + "' must be true or false");
   return *v;
 }
 
@@ -93,8 +94,8 @@ RuleSet load_rule_set(const std::string& name_or_path) {
   if (path.empty()) {
     std::string list;
     for (const auto& n : available_rule_sets()) list += (list.empty() ? "" : ", ") + n;
-    throw GisError("rule set '" + name_or_path + "' is neither a file nor a known name (known: " +
-                   list + ")");
+    throw GisError("rule set '" + name_or_path +
+                   "' is neither a file nor a known name (known: " + list + ")");
   }
   return parse_rule_set(read_text_file(path), path);
 }
@@ -124,18 +125,21 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
 
   const toml::table* codes = root["industrial_codes"].as_table();
   if (!codes || codes->empty())
-    throw GisError(file + ": [industrial_codes] must list the industrial land-use codes per scheme");
+    throw GisError(file +
+                   ": [industrial_codes] must list the industrial land-use codes per scheme");
   for (const auto& [scheme_name, node] : *codes) {
     auto scheme = parse_land_use_scheme(scheme_name.str());
     if (!scheme)
       throw GisError(toml_where(file, node) + ": unknown land-use scheme '" +
                      std::string(scheme_name.str()) + "' (gbt21010, sandiao, ydyh, gb50137)");
     const toml::array* arr = node.as_array();
-    if (!arr) throw GisError(toml_where(file, node) + ": industrial codes must be a list of strings");
+    if (!arr)
+      throw GisError(toml_where(file, node) + ": industrial codes must be a list of strings");
     auto& list = rs.industrial_codes[*scheme];
     for (const auto& item : *arr) {
       auto s = item.value<std::string>();
-      if (!s || s->empty()) throw GisError(toml_where(file, item) + ": industrial codes must be non-empty strings");
+      if (!s || s->empty())
+        throw GisError(toml_where(file, item) + ": industrial codes must be non-empty strings");
       list.push_back(*s);
     }
   }
@@ -170,8 +174,8 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
                        " must be a FAR between 0 and 20");
       for (char c : code.str())
         if (c < '0' || c > '9')
-          throw GisError(toml_where(file, node) + ": far_by_industry key '" + std::string(code.str()) +
-                         "' must be a GB/T 4754 code (digits)");
+          throw GisError(toml_where(file, node) + ": far_by_industry key '" +
+                         std::string(code.str()) + "' must be a GB/T 4754 code (digits)");
       rs.far_by_industry.emplace_back(std::string(code.str()), *v);
     }
   }
@@ -179,7 +183,8 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
   if (const toml::table* b = root["buildings"].as_table()) {
     require_known_keys(file, *b, "[buildings]", {"high_storey_m", "default_storey_m"});
     if (auto v = number(file, *b, "high_storey_m", 1.0, 100.0)) rs.buildings.high_storey_m = *v;
-    if (auto v = number(file, *b, "default_storey_m", 1.0, 50.0)) rs.buildings.default_storey_m = *v;
+    if (auto v = number(file, *b, "default_storey_m", 1.0, 50.0))
+      rs.buildings.default_storey_m = *v;
   }
   return rs;
 }

@@ -9,7 +9,9 @@ namespace parkatlas {
 
 namespace {
 
-bool in_china(LonLat p) { return p.lon >= 73.0 && p.lon <= 135.5 && p.lat >= 3.0 && p.lat <= 54.0; }
+bool in_china(LonLat p) {
+  return p.lon >= 73.0 && p.lon <= 135.5 && p.lat >= 3.0 && p.lat <= 54.0;
+}
 
 OGRSpatialReference epsg_srs(int code) {
   OGRSpatialReference srs;
@@ -76,7 +78,8 @@ static bool is_mercator(const OGRSpatialReference& srs) {
 
 MeasuringCrs choose_measuring_crs(const OGRSpatialReference& source, LonLat centroid) {
   MeasuringCrs m;
-  if (source.IsProjected() && std::fabs(source.GetLinearUnits() - 1.0) < 1e-12 && !is_mercator(source)) {
+  if (source.IsProjected() && std::fabs(source.GetLinearUnits() - 1.0) < 1e-12 &&
+      !is_mercator(source)) {
     m.srs = source;
     m.srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     const char* code = source.GetAuthorityCode(nullptr);
@@ -89,9 +92,10 @@ MeasuringCrs choose_measuring_crs(const OGRSpatialReference& source, LonLat cent
   m.epsg = zone_epsg_for(centroid);
   m.srs = epsg_srs(m.epsg);
   m.name = m.srs.GetName() ? m.srs.GetName() : "";
-  std::string why = !source.IsProjected()  ? "source CRS is geographic"
-                    : is_mercator(source) ? "source CRS is a Mercator projection, which distorts areas"
-                                          : "source CRS is projected in non-metre units";
+  std::string why = !source.IsProjected() ? "source CRS is geographic"
+                    : is_mercator(source)
+                        ? "source CRS is a Mercator projection, which distorts areas"
+                        : "source CRS is projected in non-metre units";
   m.method = why + "; " + (in_china(centroid) ? "CGCS2000 3-degree GK zone" : "WGS 84 UTM zone") +
              " of the layer centroid";
   return m;
@@ -103,7 +107,8 @@ MeasuringCrs measuring_crs_from_user(const std::string& definition) {
   if (!m.srs.IsProjected() || std::fabs(m.srs.GetLinearUnits() - 1.0) > 1e-12)
     throw GisError("measuring CRS '" + definition + "' is not a projected CRS in metres");
   if (is_mercator(m.srs))
-    throw GisError("measuring CRS '" + definition + "' is a Mercator projection, which distorts areas");
+    throw GisError("measuring CRS '" + definition +
+                   "' is a Mercator projection, which distorts areas");
   const char* code = m.srs.GetAuthorityCode(nullptr);
   if (code) m.epsg = std::atoi(code);
   m.name = m.srs.GetName() ? m.srs.GetName() : definition;
@@ -123,8 +128,10 @@ OGRSpatialReference srs_from_user(const std::string& definition) {
 std::unique_ptr<OGRCoordinateTransformation> make_transformation(const OGRSpatialReference& source,
                                                                  const OGRSpatialReference& target,
                                                                  bool gcj02) {
-  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&source, &target));
-  if (!ct) throw GisError("PROJ found no transformation between the layer CRS and the measuring CRS");
+  std::unique_ptr<OGRCoordinateTransformation> ct(
+      OGRCreateCoordinateTransformation(&source, &target));
+  if (!ct)
+    throw GisError("PROJ found no transformation between the layer CRS and the measuring CRS");
   if (gcj02) return std::make_unique<Gcj02Transformation>(std::move(ct), source);
   return ct;
 }

@@ -13,9 +13,9 @@
 namespace parkatlas {
 
 struct MeasuringCrs {
-  int epsg = 0;          // 0 when the source CRS (without an EPSG code) is used as it is
+  int epsg = 0;  // 0 when the source CRS (without an EPSG code) is used as it is
   std::string name;
-  std::string method;    // how it was chosen, recorded with the results
+  std::string method;  // how it was chosen, recorded with the results
   OGRSpatialReference srs;
 };
 

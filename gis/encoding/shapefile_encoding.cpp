@@ -4,8 +4,8 @@
 #include <iconv.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cctype>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -27,11 +27,12 @@ std::string lower(std::string s) {
 // The file beside `path` with extension `ext` in either case (.cpg / .CPG), or "".
 std::string sibling(const std::string& path, const std::string& ext) {
   fs::path p(path);
-  for (const std::string& e : {lower(ext), [&] {
-         std::string u = ext;
-         for (auto& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-         return u;
-       }()}) {
+  for (const std::string& e :
+       {lower(ext), [&] {
+          std::string u = ext;
+          for (auto& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+          return u;
+        }()}) {
     fs::path candidate = p;
     candidate.replace_extension(e);
     if (fs::exists(candidate)) return candidate.string();
@@ -84,14 +85,26 @@ std::string_view without_broken_utf8_tail(std::string_view s) {
 
 std::string ldid_encoding(unsigned char ldid) {
   switch (ldid) {
-    case 0x4D: case 0x7A: return "CP936";  // Chinese GBK (Windows 936)
-    case 0x4F: case 0x78: return "CP950";  // Big5
-    case 0x4E: case 0x79: return "CP949";
-    case 0x4C: case 0x7B: return "CP932";
-    case 0x01: return "CP437";
-    case 0x02: return "CP850";
-    case 0x03: return "CP1252";
-    default: return {};  // 0 = none; 0x57 = "current ANSI code page", which says nothing
+    case 0x4D:
+    case 0x7A:
+      return "CP936";  // Chinese GBK (Windows 936)
+    case 0x4F:
+    case 0x78:
+      return "CP950";  // Big5
+    case 0x4E:
+    case 0x79:
+      return "CP949";
+    case 0x4C:
+    case 0x7B:
+      return "CP932";
+    case 0x01:
+      return "CP437";
+    case 0x02:
+      return "CP850";
+    case 0x03:
+      return "CP1252";
+    default:
+      return {};  // 0 = none; 0x57 = "current ANSI code page", which says nothing
   }
 }
 
@@ -99,7 +112,8 @@ std::string ldid_encoding(unsigned char ldid) {
 
 std::string normalise_encoding_name(const std::string& label) {
   std::string l = lower(label);
-  l.erase(std::remove_if(l.begin(), l.end(), [](unsigned char c) { return std::isspace(c); }), l.end());
+  l.erase(std::remove_if(l.begin(), l.end(), [](unsigned char c) { return std::isspace(c); }),
+          l.end());
   if (l == "utf-8" || l == "utf8" || l == "65001") return "UTF-8";
   if (l == "gbk" || l == "cp936" || l == "936" || l == "gb2312" || l == "ansi936") return "CP936";
   if (l == "gb18030" || l == "54936") return "GB18030";
@@ -148,7 +162,8 @@ ByteVerdict classify_sample(const DbfByteSample& sample) {
     // like a UTF-8 lead byte too.
     std::string_view cut = without_broken_utf8_tail(n);
     bool multibyte = false;
-    all += std::string(cut.size() < n.size() && valid_utf8(std::string(cut), multibyte) ? cut : n) + " ";
+    all += std::string(cut.size() < n.size() && valid_utf8(std::string(cut), multibyte) ? cut : n) +
+           " ";
   }
   all += sample.records;  // last: only its end can be cut
   return classify_bytes(all);
@@ -176,8 +191,14 @@ EncodingDecision decide_shapefile_encoding(const std::string& shp_path,
   } else {
     d.decided_by = "detected";
     switch (bytes) {
-      case ByteVerdict::ascii: d.encoding = "UTF-8"; d.detail = "bytes are plain ASCII"; break;
-      case ByteVerdict::utf8: d.encoding = "UTF-8"; d.detail = "bytes are valid UTF-8"; break;
+      case ByteVerdict::ascii:
+        d.encoding = "UTF-8";
+        d.detail = "bytes are plain ASCII";
+        break;
+      case ByteVerdict::utf8:
+        d.encoding = "UTF-8";
+        d.detail = "bytes are valid UTF-8";
+        break;
       case ByteVerdict::gbk:
         d.encoding = "CP936";
         d.detail = "bytes are not UTF-8 but valid GBK";
@@ -192,7 +213,8 @@ EncodingDecision decide_shapefile_encoding(const std::string& shp_path,
   }
   // A declaration was found: say so when the bytes disagree with it.
   if (d.encoding == "UTF-8" && (bytes == ByteVerdict::gbk || bytes == ByteVerdict::neither))
-    d.warnings.push_back("declared UTF-8 (" + d.decided_by + ") but the DBF bytes are not valid UTF-8" +
+    d.warnings.push_back("declared UTF-8 (" + d.decided_by +
+                         ") but the DBF bytes are not valid UTF-8" +
                          (bytes == ByteVerdict::gbk ? " (they decode as GBK)" : ""));
   if ((d.encoding == "CP936" || d.encoding == "GB18030") && bytes == ByteVerdict::utf8)
     d.warnings.push_back("declared " + d.encoding + " (" + d.decided_by +

@@ -8,9 +8,9 @@
 namespace parkatlas {
 
 struct EncodingDecision {
-  std::string encoding;     // name GDAL's ENCODING open option accepts: UTF-8, CP936, …
-  std::string decided_by;   // "config", ".cpg", "LDID 77", "detected"
-  std::string detail;       // e.g. "bytes are valid UTF-8"
+  std::string encoding;               // name GDAL's ENCODING open option accepts: UTF-8, CP936, …
+  std::string decided_by;             // "config", ".cpg", "LDID 77", "detected"
+  std::string detail;                 // e.g. "bytes are valid UTF-8"
   std::vector<std::string> warnings;  // bytes contradicting a declared encoding
 };
 

@@ -15,7 +15,9 @@ GeosHandle::GeosHandle() : handle(GEOS_init_r()) {
   GEOSContext_setErrorMessageHandler_r(handle, &on_error, this);
 }
 
-GeosHandle::~GeosHandle() { GEOS_finish_r(handle); }
+GeosHandle::~GeosHandle() {
+  GEOS_finish_r(handle);
+}
 
 std::string GeosContext::take_error() const {
   std::string e;

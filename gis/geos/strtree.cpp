@@ -18,15 +18,19 @@ StrTree::StrTree(const GeosContext& geos, size_t node_capacity)
   if (!tree_) throw GisError("GEOS could not create a spatial index");
 }
 
-StrTree::~StrTree() { GEOSSTRtree_destroy_r(geos_.handle(), tree_); }
+StrTree::~StrTree() {
+  GEOSSTRtree_destroy_r(geos_.handle(), tree_);
+}
 
 void StrTree::insert(const GEOSGeometry* g, size_t index) {
   // +1 so that index 0 is not a null pointer.
-  GEOSSTRtree_insert_r(geos_.handle(), tree_, g, reinterpret_cast<void*>(static_cast<std::uintptr_t>(index + 1)));
+  GEOSSTRtree_insert_r(geos_.handle(), tree_, g,
+                       reinterpret_cast<void*>(static_cast<std::uintptr_t>(index + 1)));
   has_items_ = true;
 }
 
-void StrTree::query(const GeosContext& geos, const GEOSGeometry* g, std::vector<size_t>& out) const {
+void StrTree::query(const GeosContext& geos, const GEOSGeometry* g,
+                    std::vector<size_t>& out) const {
   out.clear();
   if (!has_items_) return;
   GEOSSTRtree_query_r(geos.handle(), tree_, g, &collect, &out);

@@ -71,7 +71,8 @@ void write_csv(const std::string& path, const std::vector<TableColumn>& columns,
     }
     buf += "\r\n";
     if (buf.size() > (1 << 20)) {
-      if (std::fwrite(buf.data(), 1, buf.size(), f.get()) != buf.size()) throw GisError("write failed", {path});
+      if (std::fwrite(buf.data(), 1, buf.size(), f.get()) != buf.size())
+        throw GisError("write failed", {path});
       buf.clear();
     }
   }

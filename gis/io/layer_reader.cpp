@@ -29,10 +29,14 @@ bool is_shapefile(const std::string& source) {
 FieldType extra_type(OGRFieldType t) {
   switch (t) {
     case OFTInteger:
-    case OFTInteger64: return FieldType::integer;
-    case OFTReal: return FieldType::real;
-    case OFTDate: return FieldType::date;
-    default: return FieldType::text;  // strings, date-times (kept verbatim), lists
+    case OFTInteger64:
+      return FieldType::integer;
+    case OFTReal:
+      return FieldType::real;
+    case OFTDate:
+      return FieldType::date;
+    default:
+      return FieldType::text;  // strings, date-times (kept verbatim), lists
   }
 }
 
@@ -61,11 +65,16 @@ GeomPtr polygonal_part(const GeosContext& geos, GeomPtr g) {
 
 const char* key_field(LayerKind kind) {
   switch (kind) {
-    case LayerKind::parcels: return "parcel_id";
-    case LayerKind::parks: return "park_id";
-    case LayerKind::approval_batches: return "batch_id";
-    case LayerKind::districts: return "district_id";
-    default: return nullptr;
+    case LayerKind::parcels:
+      return "parcel_id";
+    case LayerKind::parks:
+      return "park_id";
+    case LayerKind::approval_batches:
+      return "batch_id";
+    case LayerKind::districts:
+      return "district_id";
+    default:
+      return nullptr;
   }
 }
 
@@ -95,21 +104,24 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
   dataset_ = open_dataset();
   if (!dataset_) {
     std::string why = CPLGetLastErrorMsg();
-    throw GisError("GDAL cannot open it as a vector source" + (why.empty() ? "" : ": " + why), where);
+    throw GisError("GDAL cannot open it as a vector source" + (why.empty() ? "" : ": " + why),
+                   where);
   }
   report_.driver = dataset_->GetDriverName();
   if (!config.layer.empty()) {
     layer_ = dataset_->GetLayerByName(config.layer.c_str());
     if (!layer_) {
       std::string names;
-      for (auto* l : dataset_->GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
+      for (auto* l : dataset_->GetLayers())
+        names += (names.empty() ? "" : ", ") + std::string(l->GetName());
       throw GisError("no layer named '" + config.layer + "' (layers: " + names + ")", where);
     }
   } else if (dataset_->GetLayerCount() == 1) {
     layer_ = dataset_->GetLayer(0);
   } else {
     std::string names;
-    for (auto* l : dataset_->GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
+    for (auto* l : dataset_->GetLayers())
+      names += (names.empty() ? "" : ", ") + std::string(l->GetName());
     throw GisError("the source has " + std::to_string(dataset_->GetLayerCount()) +
                        " layers; name one with layer = \"…\" (layers: " + names + ")",
                    where);
@@ -117,7 +129,8 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
   report_.layer = layer_->GetName();
   where.layer = report_.layer;
 
-  // CRS: the config's word wins (data often carries none, or a wrong one such as GCJ-02 labelled WGS 84).
+  // CRS: the config's word wins (data often carries none, or a wrong one such as GCJ-02 labelled
+  // WGS 84).
   if (!config.crs.empty()) {
     try {
       source_srs_ = srs_from_user(config.crs);
@@ -133,7 +146,8 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
   } else {
     throw GisError(
         "the layer has no coordinate reference system (a Shapefile without .prj?); name it in the "
-        "config, e.g. crs = \"EPSG:4490\" under [layers." + report_.kind + "]",
+        "config, e.g. crs = \"EPSG:4490\" under [layers." +
+            report_.kind + "]",
         where);
   }
   report_.gcj02 = gcj02_;
@@ -144,7 +158,8 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
 
   OGRFeatureDefn* defn = layer_->GetLayerDefn();
   std::vector<std::string> names;
-  for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  for (int i = 0; i < defn->GetFieldCount(); ++i)
+    names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
   std::string cut_encoding = shapefile ? report_.encoding->encoding : std::string();
   mapping_ = match_fields(config.kind, names, config.fields, cut_encoding);
   if (!mapping_.errors.empty()) {
@@ -156,13 +171,16 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
   unit_factors_.assign(fields.size(), 1.0);
   for (size_t c = 0; c < fields.size(); ++c) {
     const FieldMatch& m = mapping_.canonical[c];
-    FieldReportLine line{fields[c].name, m.source_index >= 0 ? names[static_cast<size_t>(m.source_index)] : "", m.how};
+    FieldReportLine line{fields[c].name,
+                         m.source_index >= 0 ? names[static_cast<size_t>(m.source_index)] : "",
+                         m.how};
     report_.fields.push_back(line);
     if (m.source_index >= 0) mapped_.push_back(static_cast<int>(c));
     if (auto u = config.units.find(fields[c].name); u != config.units.end())
       unit_factors_[c] = *unit_factor(fields[c].quantity, u->second);
   }
-  for (int s : mapping_.unmapped_sources) report_.unmapped_fields.push_back(names[static_cast<size_t>(s)]);
+  for (int s : mapping_.unmapped_sources)
+    report_.unmapped_fields.push_back(names[static_cast<size_t>(s)]);
   report_.features_in_source = layer_->GetFeatureCount(TRUE);
 }
 
@@ -172,8 +190,8 @@ GDALDatasetUniquePtr LayerReader::open_dataset() const {
   CPLStringList options;
   for (const auto& o : open_options_) options.AddString(o.c_str());
   CPLErrorReset();
-  return GDALDatasetUniquePtr(GDALDataset::Open(config_.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                nullptr, options.List(), nullptr));
+  return GDALDatasetUniquePtr(GDALDataset::Open(
+      config_.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options.List(), nullptr));
 }
 
 std::vector<std::pair<std::string, FieldType>> LayerReader::extra_fields() const {
@@ -196,7 +214,8 @@ LonLat LayerReader::centre_lonlat() const {
   wgs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
   auto ct = make_transformation(source_srs_, wgs, gcj02_);
   if (!ct->Transform(1, &x, &y))
-    throw GisError("the layer centre cannot be converted to longitude/latitude", {config_.source, report_.layer});
+    throw GisError("the layer centre cannot be converted to longitude/latitude",
+                   {config_.source, report_.layer});
   return {x, y};
 }
 
@@ -220,7 +239,8 @@ GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformatio
   if (g->Is3D() || g->IsMeasured()) g->flattenTo2D();
   OGRwkbGeometryType t = wkbFlatten(g->getGeometryType());
   if (t != wkbPolygon && t != wkbMultiPolygon && t != wkbGeometryCollection) {
-    problem(state, fid, "", std::string("not a polygon (") + OGRGeometryTypeToName(t) + ")", "skipped");
+    problem(state, fid, "", std::string("not a polygon (") + OGRGeometryTypeToName(t) + ")",
+            "skipped");
     return make_geom(geos, nullptr);
   }
   if (ct && g->transform(ct) != OGRERR_NONE) {
@@ -229,7 +249,8 @@ GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformatio
   }
   GeomPtr gg = make_geom(geos, g->exportToGEOS(geos.handle()));
   if (!gg) {
-    problem(state, fid, "", "geometry cannot be converted for analysis: " + geos.take_error(), "skipped");
+    problem(state, fid, "", "geometry cannot be converted for analysis: " + geos.take_error(),
+            "skipped");
     return gg;
   }
   GEOSContextHandle_t h = geos.handle();
@@ -279,7 +300,8 @@ Cell LayerReader::read_canonical(OGRFeature& f, size_t c, long long fid, SliceSt
       return *v * unit_factors_[c];
     }
     case FieldType::integer: {
-      if (ft == OFTInteger || ft == OFTInteger64) return static_cast<std::int64_t>(f.GetFieldAsInteger64(idx));
+      if (ft == OFTInteger || ft == OFTInteger64)
+        return static_cast<std::int64_t>(f.GetFieldAsInteger64(idx));
       std::string s = trim(f.GetFieldAsString(idx));
       if (s.empty()) return std::monostate{};
       auto v = numeric ? std::optional<double>(f.GetFieldAsDouble(idx)) : parse_number(s);
@@ -298,7 +320,8 @@ Cell LayerReader::read_canonical(OGRFeature& f, size_t c, long long fid, SliceSt
       std::string s = trim(f.GetFieldAsString(idx));
       if (s.empty()) return std::monostate{};
       auto d = parse_date(s);
-      if (!d) return reject(s, "is not a date (expected e.g. 2019-02-03, 20190203 or 2019年2月3日)");
+      if (!d)
+        return reject(s, "is not a date (expected e.g. 2019-02-03, 20190203 or 2019年2月3日)");
       return *d;
     }
     case FieldType::text: {
@@ -306,7 +329,8 @@ Cell LayerReader::read_canonical(OGRFeature& f, size_t c, long long fid, SliceSt
         // Ids stored as reals (BBL 4026320005.0) must read as 4026320005, not GDAL's padded form.
         double v = f.GetFieldAsDouble(idx);
         char buf[64];
-        std::snprintf(buf, sizeof buf, std::floor(v) == v && std::fabs(v) < 1e15 ? "%.0f" : "%.15g", v);
+        std::snprintf(buf, sizeof buf, std::floor(v) == v && std::fabs(v) < 1e15 ? "%.0f" : "%.15g",
+                      v);
         return std::string(buf);
       }
       std::string s = trim(f.GetFieldAsString(idx));
@@ -331,8 +355,8 @@ std::vector<LayerReader::Slice> LayerReader::plan_slices(int parts) const {
   const char* fid_column = layer_->GetFIDColumn();
   if (report_.driver != "GPKG" || !fid_column || !*fid_column) return {Slice{}};
   // GeoPackage: ranges of the integer primary key, which SQLite answers from the rowid b-tree.
-  std::string sql = std::string("SELECT MIN(\"") + fid_column + "\"), MAX(\"" + fid_column + "\") FROM \"" +
-                    report_.layer + "\"";
+  std::string sql = std::string("SELECT MIN(\"") + fid_column + "\"), MAX(\"" + fid_column +
+                    "\") FROM \"" + report_.layer + "\"";
   OGRLayer* r = dataset_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
   if (!r) return {Slice{}};
   long long lo = 0, hi = -1;
@@ -344,7 +368,8 @@ std::vector<LayerReader::Slice> LayerReader::plan_slices(int parts) const {
   if (hi < lo) return {Slice{}};
   for (int k = 0; k < parts; ++k) {
     long long a = lo + (hi - lo + 1) * k / parts, b = lo + (hi - lo + 1) * (k + 1) / parts;
-    slices.push_back(Slice{0, -1, "FID >= " + std::to_string(a) + " AND FID < " + std::to_string(b)});
+    slices.push_back(
+        Slice{0, -1, "FID >= " + std::to_string(a) + " AND FID < " + std::to_string(b)});
   }
   return slices;
 }
@@ -354,7 +379,8 @@ void LayerReader::read_slice(OGRLayer& layer, const Slice& slice, const Measurin
                              const std::function<void(FeatureRow&)>& fn) const {
   // No transformation at all when the data is already in the measuring CRS.
   std::unique_ptr<OGRCoordinateTransformation> ct;
-  if (gcj02_ || !source_srs_.IsSame(&target.srs)) ct = make_transformation(source_srs_, target.srs, gcj02_);
+  if (gcj02_ || !source_srs_.IsSame(&target.srs))
+    ct = make_transformation(source_srs_, target.srs, gcj02_);
   const auto& fields = canonical_fields(config_.kind);
   const char* key = key_field(config_.kind);
   const int key_index = key ? canonical_index(config_.kind, key) : -1;
@@ -371,7 +397,8 @@ void LayerReader::read_slice(OGRLayer& layer, const Slice& slice, const Measurin
     row.fid = fid;
     row.canonical.assign(fields.size(), std::monostate{});
     for (int c : mapped_)
-      row.canonical[static_cast<size_t>(c)] = read_canonical(*feature, static_cast<size_t>(c), fid, state);
+      row.canonical[static_cast<size_t>(c)] =
+          read_canonical(*feature, static_cast<size_t>(c), fid, state);
     row.extra.clear();
     for (int s : mapping_.unmapped_sources) {
       if (!feature->IsFieldSetAndNotNull(s)) {
@@ -379,8 +406,12 @@ void LayerReader::read_slice(OGRLayer& layer, const Slice& slice, const Measurin
         continue;
       }
       switch (extra_type(defn->GetFieldDefn(s)->GetType())) {
-        case FieldType::integer: row.extra.emplace_back(static_cast<std::int64_t>(feature->GetFieldAsInteger64(s))); break;
-        case FieldType::real: row.extra.emplace_back(feature->GetFieldAsDouble(s)); break;
+        case FieldType::integer:
+          row.extra.emplace_back(static_cast<std::int64_t>(feature->GetFieldAsInteger64(s)));
+          break;
+        case FieldType::real:
+          row.extra.emplace_back(feature->GetFieldAsDouble(s));
+          break;
         case FieldType::date: {
           int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
           float ss = 0;
@@ -389,7 +420,9 @@ void LayerReader::read_slice(OGRLayer& layer, const Slice& slice, const Measurin
           row.extra.emplace_back(is_valid(date) ? Cell{date} : Cell{std::monostate{}});
           break;
         }
-        case FieldType::text: row.extra.emplace_back(std::string(feature->GetFieldAsString(s))); break;
+        case FieldType::text:
+          row.extra.emplace_back(std::string(feature->GetFieldAsString(s)));
+          break;
       }
     }
     std::string note;
@@ -406,7 +439,8 @@ void LayerReader::read_slice(OGRLayer& layer, const Slice& slice, const Measurin
     }
     if (key_index >= 0)
       if (auto* k = std::get_if<std::string>(&row.canonical[static_cast<size_t>(key_index)]))
-        for (size_t p = first_problem; p < state.problems.size(); ++p) state.problems[p].feature_key = *k;
+        for (size_t p = first_problem; p < state.problems.size(); ++p)
+          state.problems[p].feature_key = *k;
     if (!row.geometry) {
       ++state.skipped;
       continue;
@@ -434,13 +468,15 @@ void LayerReader::for_each(const MeasuringCrs& target, const GeosContext& geos,
   merge(state);
 }
 
-void LayerReader::for_each_parallel(const MeasuringCrs& target, int parts,
-                                    const std::function<void(int, FeatureRow&, const GeosContext&)>& fn) {
+void LayerReader::for_each_parallel(
+    const MeasuringCrs& target, int parts,
+    const std::function<void(int, FeatureRow&, const GeosContext&)>& fn) {
   std::vector<Slice> slices = plan_slices(parts);
   std::vector<SliceState> states(slices.size());
   if (slices.size() == 1) {
     GeosContext geos;
-    read_slice(*layer_, slices[0], target, geos, states[0], [&](FeatureRow& row) { fn(0, row, geos); });
+    read_slice(*layer_, slices[0], target, geos, states[0],
+               [&](FeatureRow& row) { fn(0, row, geos); });
   } else {
     std::vector<std::exception_ptr> errors(slices.size());
     std::vector<std::thread> threads;
@@ -449,7 +485,9 @@ void LayerReader::for_each_parallel(const MeasuringCrs& target, int parts,
         try {
           // GDAL datasets and GEOS contexts are not shared between threads: one of each per slice.
           GDALDatasetUniquePtr ds = open_dataset();
-          if (!ds) throw GisError("GDAL cannot reopen the source for parallel reading", {config_.source, report_.layer});
+          if (!ds)
+            throw GisError("GDAL cannot reopen the source for parallel reading",
+                           {config_.source, report_.layer});
           OGRLayer* layer = ds->GetLayerByName(report_.layer.c_str());
           GeosContext geos;
           read_slice(*layer, slices[k], target, geos, states[k],
@@ -469,7 +507,8 @@ void LayerReader::for_each_parallel(const MeasuringCrs& target, int parts,
 LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& geos, int parts) {
   const auto& fields = canonical_fields(config_.kind);
   // Reserve up front: growing a million-row column by doubling costs copies and page faults.
-  const auto expected = static_cast<size_t>(std::max<long long>(0, report_.features_in_source) / std::max(1, parts) + 1);
+  const auto expected = static_cast<size_t>(
+      std::max<long long>(0, report_.features_in_source) / std::max(1, parts) + 1);
   auto empty_data = [&] {
     LayerData data;
     data.kind = config_.kind;
@@ -479,7 +518,8 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
       col = Column(fields[static_cast<size_t>(c)].name, fields[static_cast<size_t>(c)].type);
       col.reserve(expected);
     }
-    for (const auto& [name, type] : extra_fields()) data.extra.emplace_back(name, type).reserve(expected);
+    for (const auto& [name, type] : extra_fields())
+      data.extra.emplace_back(name, type).reserve(expected);
     data.fids.reserve(expected);
     data.geoms.reserve(expected);
     return data;
@@ -487,7 +527,8 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
   auto append = [this](LayerData& data, FeatureRow& row) {
     data.fids.push_back(row.fid);
     data.geoms.push_back(std::move(row.geometry));
-    for (int c : mapped_) data.canonical[static_cast<size_t>(c)].push(std::move(row.canonical[static_cast<size_t>(c)]));
+    for (int c : mapped_)
+      data.canonical[static_cast<size_t>(c)].push(std::move(row.canonical[static_cast<size_t>(c)]));
     for (size_t e = 0; e < row.extra.size(); ++e) data.extra[e].push(std::move(row.extra[e]));
   };
   if (parts <= 1) {
@@ -497,14 +538,17 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
   }
   std::vector<LayerData> pieces(static_cast<size_t>(parts));
   for (auto& p : pieces) p = empty_data();
-  for_each_parallel(target, parts, [&](int k, FeatureRow& row, const GeosContext&) { append(pieces[static_cast<size_t>(k)], row); });
+  for_each_parallel(target, parts, [&](int k, FeatureRow& row, const GeosContext&) {
+    append(pieces[static_cast<size_t>(k)], row);
+  });
   // Concatenate in slice order: the same order as a single-threaded read.
   LayerData data = std::move(pieces[0]);
   for (size_t k = 1; k < pieces.size(); ++k) {
     LayerData& p = pieces[k];
     data.fids.insert(data.fids.end(), p.fids.begin(), p.fids.end());
     for (auto& g : p.geoms) data.geoms.push_back(std::move(g));
-    for (int c : mapped_) data.canonical[static_cast<size_t>(c)].append(p.canonical[static_cast<size_t>(c)]);
+    for (int c : mapped_)
+      data.canonical[static_cast<size_t>(c)].append(p.canonical[static_cast<size_t>(c)]);
     for (size_t e = 0; e < data.extra.size(); ++e) data.extra[e].append(p.extra[e]);
   }
   return data;

@@ -23,7 +23,7 @@ namespace parkatlas {
 
 struct FieldReportLine {
   std::string canonical;
-  std::string source;   // empty = stayed empty
+  std::string source;  // empty = stayed empty
   MatchedBy how = MatchedBy::none;
 };
 
@@ -101,14 +101,15 @@ class LayerReader {
     std::string fid_filter;           // or an attribute filter on the FID
   };
   std::vector<Slice> plan_slices(int parts) const;
-  void read_slice(OGRLayer& layer, const Slice& slice, const MeasuringCrs& target, const GeosContext& geos,
-                  SliceState& state, const std::function<void(FeatureRow&)>& fn) const;
+  void read_slice(OGRLayer& layer, const Slice& slice, const MeasuringCrs& target,
+                  const GeosContext& geos, SliceState& state,
+                  const std::function<void(FeatureRow&)>& fn) const;
   void merge(SliceState& state);
   GeomPtr convert_geometry(OGRGeometry* g, OGRCoordinateTransformation* ct, const GeosContext& geos,
                            long long fid, std::string& note, SliceState& state) const;
   Cell read_canonical(OGRFeature& f, size_t canonical, long long fid, SliceState& state) const;
-  void problem(SliceState& state, long long fid, const std::string& field, const std::string& message,
-               const std::string& action) const;
+  void problem(SliceState& state, long long fid, const std::string& field,
+               const std::string& message, const std::string& action) const;
   GDALDatasetUniquePtr open_dataset() const;
 
   LayerConfig config_;

@@ -11,12 +11,16 @@ namespace parkatlas {
 
 namespace {
 
-Cell opt(const std::optional<double>& v) { return v ? Cell{*v} : Cell{std::monostate{}}; }
+Cell opt(const std::optional<double>& v) {
+  return v ? Cell{*v} : Cell{std::monostate{}};
+}
 Cell opt_flag(CheckState s) {
   auto f = as_flag(s);
   return f ? Cell{static_cast<std::int64_t>(*f)} : Cell{std::monostate{}};
 }
-Cell text_or_null(const std::string& s) { return s.empty() ? Cell{std::monostate{}} : Cell{s}; }
+Cell text_or_null(const std::string& s) {
+  return s.empty() ? Cell{std::monostate{}} : Cell{s};
+}
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -25,9 +29,9 @@ std::string lower(std::string s) {
 
 const std::vector<std::string>& computed_parcel_names() {
   static const std::vector<std::string> names = {
-      "park_id", "park_lvl", "land_m2", "land_mu", "floor_m2", "floor_src", "far", "coverage",
-      "inv_mu", "tax_mu", "rev_mu", "far_min", "inv_min", "cov_min", "far_ok", "inv_ok", "cov_ok",
-      "verdict", "reason", "problems"};
+      "park_id",  "park_lvl", "land_m2", "land_mu", "floor_m2", "floor_src", "far",
+      "coverage", "inv_mu",   "tax_mu",  "rev_mu",  "far_min",  "inv_min",   "cov_min",
+      "far_ok",   "inv_ok",   "cov_ok",  "verdict", "reason",   "problems"};
   return names;
 }
 
@@ -77,7 +81,8 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
   cols.push_back({{"land_m2", T::real}, [&ev](size_t i) { return Cell{ev.ind[i].land_m2}; }});
   cols.push_back({{"land_mu", T::real}, [&ev](size_t i) { return Cell{ev.ind[i].land_mu}; }});
   cols.push_back({{"floor_m2", T::real}, [&ev](size_t i) { return opt(ev.ind[i].floor_m2); }});
-  cols.push_back({{"floor_src", T::text}, [&ev](size_t i) { return Cell{std::string(to_string(ev.ind[i].floor_src))}; }});
+  cols.push_back({{"floor_src", T::text},
+                  [&ev](size_t i) { return Cell{std::string(to_string(ev.ind[i].floor_src))}; }});
   cols.push_back({{"far", T::real}, [&ev](size_t i) { return opt(ev.ind[i].far); }});
   cols.push_back({{"coverage", T::real}, [&ev](size_t i) { return opt(ev.ind[i].coverage); }});
   cols.push_back({{"inv_mu", T::real}, [&ev](size_t i) { return opt(ev.ind[i].inv_mu); }});
@@ -86,10 +91,15 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
   cols.push_back({{"far_min", T::real}, [&ev](size_t i) { return opt(ev.judgement[i].far_min); }});
   cols.push_back({{"inv_min", T::real}, [&ev](size_t i) { return opt(ev.judgement[i].inv_min); }});
   cols.push_back({{"cov_min", T::real}, [&ev](size_t i) { return opt(ev.judgement[i].cov_min); }});
-  cols.push_back({{"far_ok", T::integer}, [&ev](size_t i) { return opt_flag(ev.judgement[i].far); }});
-  cols.push_back({{"inv_ok", T::integer}, [&ev](size_t i) { return opt_flag(ev.judgement[i].inv); }});
-  cols.push_back({{"cov_ok", T::integer}, [&ev](size_t i) { return opt_flag(ev.judgement[i].cov); }});
-  cols.push_back({{"verdict", T::text}, [&ev](size_t i) { return Cell{std::string(to_string(ev.judgement[i].verdict))}; }});
+  cols.push_back(
+      {{"far_ok", T::integer}, [&ev](size_t i) { return opt_flag(ev.judgement[i].far); }});
+  cols.push_back(
+      {{"inv_ok", T::integer}, [&ev](size_t i) { return opt_flag(ev.judgement[i].inv); }});
+  cols.push_back(
+      {{"cov_ok", T::integer}, [&ev](size_t i) { return opt_flag(ev.judgement[i].cov); }});
+  cols.push_back({{"verdict", T::text}, [&ev](size_t i) {
+                    return Cell{std::string(to_string(ev.judgement[i].verdict))};
+                  }});
   cols.push_back({{"reason", T::text}, [&ev](size_t i) { return Cell{ev.judgement[i].reason}; }});
   cols.push_back({{"problems", T::text}, [&p, &problems_by_fid](size_t i) -> Cell {
                     auto it = problems_by_fid.find(p.fids[i]);
@@ -129,14 +139,16 @@ std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& r
       if (c.name().empty() || c.name() == "park_id") continue;
       const Column* col = &c;
       cols.push_back({{c.name(), c.type()}, [col, &rows](size_t i) -> Cell {
-                        return rows.park_index[i] < 0 ? Cell{std::monostate{}}
-                                                      : col->cell(static_cast<size_t>(rows.park_index[i]));
+                        return rows.park_index[i] < 0
+                                   ? Cell{std::monostate{}}
+                                   : col->cell(static_cast<size_t>(rows.park_index[i]));
                       }});
     }
   }
   cols.insert(cols.begin(), TableColumn{{"park_id", T::text}, [&rows](size_t i) -> Cell {
-                                          return rows.ids[i].empty() ? Cell{std::string("(outside every park)")}
-                                                                     : Cell{rows.ids[i]};
+                                          return rows.ids[i].empty()
+                                                     ? Cell{std::string("(outside every park)")}
+                                                     : Cell{rows.ids[i]};
                                         }});
   auto num = [roll](auto getter) {
     return [roll, getter](size_t i) -> Cell {
@@ -144,25 +156,42 @@ std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& r
       return r ? getter(*r) : Cell{std::monostate{}};
     };
   };
-  cols.push_back({{"n_parcels", T::integer}, num([](const ParkRollup& r) { return Cell{static_cast<std::int64_t>(r.n_parcels)}; })});
-  cols.push_back({{"land_mu", T::real}, num([](const ParkRollup& r) { return Cell{m2_to_mu(r.land_m2)}; })});
-  cols.push_back({{"n_ind", T::integer}, num([](const ParkRollup& r) { return Cell{static_cast<std::int64_t>(r.n_industrial)}; })});
-  cols.push_back({{"ind_mu", T::real}, num([](const ParkRollup& r) { return Cell{m2_to_mu(r.ind_m2)}; })});
+  cols.push_back({{"n_parcels", T::integer}, num([](const ParkRollup& r) {
+                    return Cell{static_cast<std::int64_t>(r.n_parcels)};
+                  })});
+  cols.push_back(
+      {{"land_mu", T::real}, num([](const ParkRollup& r) { return Cell{m2_to_mu(r.land_m2)}; })});
+  cols.push_back({{"n_ind", T::integer}, num([](const ParkRollup& r) {
+                    return Cell{static_cast<std::int64_t>(r.n_industrial)};
+                  })});
+  cols.push_back(
+      {{"ind_mu", T::real}, num([](const ParkRollup& r) { return Cell{m2_to_mu(r.ind_m2)}; })});
   cols.push_back({{"ind_far", T::real}, num([](const ParkRollup& r) { return opt(r.far()); })});
-  cols.push_back({{"ind_inv_mu", T::real}, num([](const ParkRollup& r) { return opt(r.inv_mu()); })});
+  cols.push_back(
+      {{"ind_inv_mu", T::real}, num([](const ParkRollup& r) { return opt(r.inv_mu()); })});
   cols.push_back({{"far_cov", T::real}, num([](const ParkRollup& r) {
-                    return r.ind_m2 > 0 ? Cell{r.ind_floor_land_m2 / r.ind_m2} : Cell{std::monostate{}}; })});
+                    return r.ind_m2 > 0 ? Cell{r.ind_floor_land_m2 / r.ind_m2}
+                                        : Cell{std::monostate{}};
+                  })});
   cols.push_back({{"inv_cov", T::real}, num([](const ParkRollup& r) {
-                    return r.ind_m2 > 0 ? Cell{r.ind_inv_land_m2 / r.ind_m2} : Cell{std::monostate{}}; })});
-  cols.push_back({{"ok_sh_n", T::real}, num([](const ParkRollup& r) { return opt(r.ok_share_count()); })});
-  cols.push_back({{"ok_sh_area", T::real}, num([](const ParkRollup& r) { return opt(r.ok_share_area()); })});
+                    return r.ind_m2 > 0 ? Cell{r.ind_inv_land_m2 / r.ind_m2}
+                                        : Cell{std::monostate{}};
+                  })});
+  cols.push_back(
+      {{"ok_sh_n", T::real}, num([](const ParkRollup& r) { return opt(r.ok_share_count()); })});
+  cols.push_back(
+      {{"ok_sh_area", T::real}, num([](const ParkRollup& r) { return opt(r.ok_share_area()); })});
   // Counts (n_) and areas in mu (mu_) by verdict, short names for Shapefile export.
-  static const char* kShort[kVerdictCount] = {"ok", "bfar", "binv", "bboth", "exempt", "unknown", "notind"};
+  static const char* kShort[kVerdictCount] = {"ok",     "bfar",    "binv",  "bboth",
+                                              "exempt", "unknown", "notind"};
   for (int v = 0; v < kVerdictCount; ++v) {
     cols.push_back({{std::string("n_") + kShort[v], T::integer}, num([v](const ParkRollup& r) {
-                      return Cell{static_cast<std::int64_t>(r.n_by_verdict[static_cast<size_t>(v)])}; })});
+                      return Cell{
+                          static_cast<std::int64_t>(r.n_by_verdict[static_cast<size_t>(v)])};
+                    })});
     cols.push_back({{std::string("mu_") + kShort[v], T::real}, num([v](const ParkRollup& r) {
-                      return Cell{m2_to_mu(r.m2_by_verdict[static_cast<size_t>(v)])}; })});
+                      return Cell{m2_to_mu(r.m2_by_verdict[static_cast<size_t>(v)])};
+                    })});
   }
   return cols;
 }
@@ -173,8 +202,11 @@ std::vector<TableColumn> problem_columns(const ProblemList& problems) {
   return {
       {{"layer", T::text}, [p](size_t i) { return Cell{(*p)[i].layer}; }},
       {{"source", T::text}, [p](size_t i) { return Cell{(*p)[i].source}; }},
-      {{"src_fid", T::integer}, [p](size_t i) -> Cell {
-         return (*p)[i].fid < 0 ? Cell{std::monostate{}} : Cell{static_cast<std::int64_t>((*p)[i].fid)}; }},
+      {{"src_fid", T::integer},
+       [p](size_t i) -> Cell {
+         return (*p)[i].fid < 0 ? Cell{std::monostate{}}
+                                : Cell{static_cast<std::int64_t>((*p)[i].fid)};
+       }},
       {{"feature", T::text}, [p](size_t i) { return text_or_null((*p)[i].feature_key); }},
       {{"field", T::text}, [p](size_t i) { return text_or_null((*p)[i].field); }},
       {{"message", T::text}, [p](size_t i) { return Cell{(*p)[i].message}; }},

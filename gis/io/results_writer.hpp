@@ -25,8 +25,8 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
 // Parks layer rows: one per park of the parks table, then (if any) the parcels outside every park.
 struct ParkRows {
   std::vector<std::string> ids;
-  std::vector<const GEOSGeometry*> geoms;   // null for the "outside every park" row
-  std::vector<int> park_index;              // index into the park table, -1 for outside
+  std::vector<const GEOSGeometry*> geoms;  // null for the "outside every park" row
+  std::vector<int> park_index;             // index into the park table, -1 for outside
 };
 ParkRows park_rows(const ProjectInputs& in, const std::map<std::string, ParkRollup>& rollups);
 std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& rows,

@@ -10,10 +10,14 @@ namespace parkatlas {
 
 OGRFieldType ogr_type(FieldType t) {
   switch (t) {
-    case FieldType::real: return OFTReal;
-    case FieldType::integer: return OFTInteger64;
-    case FieldType::date: return OFTDate;
-    case FieldType::text: return OFTString;
+    case FieldType::real:
+      return OFTReal;
+    case FieldType::integer:
+      return OFTInteger64;
+    case FieldType::date:
+      return OFTDate;
+    case FieldType::text:
+      return OFTString;
   }
   return OFTString;
 }
@@ -23,12 +27,17 @@ OutputLayer::OutputLayer(OGRLayer* layer, std::vector<OutField> fields)
 
 void OutputLayer::set(size_t i, const Cell& value) {
   int f = static_cast<int>(i);
-  if (auto d = std::get_if<double>(&value)) feature_->SetField(f, *d);
-  else if (auto n = std::get_if<std::int64_t>(&value)) feature_->SetField(f, static_cast<GIntBig>(*n));
-  else if (auto s = std::get_if<std::string>(&value)) feature_->SetField(f, s->c_str());
+  if (auto d = std::get_if<double>(&value))
+    feature_->SetField(f, *d);
+  else if (auto n = std::get_if<std::int64_t>(&value))
+    feature_->SetField(f, static_cast<GIntBig>(*n));
+  else if (auto s = std::get_if<std::string>(&value))
+    feature_->SetField(f, s->c_str());
   else if (auto dt = std::get_if<CivilDate>(&value))
-    feature_->SetField(f, dt->year, static_cast<int>(dt->month), static_cast<int>(dt->day), 0, 0, 0.0f, 0);
-  else feature_->SetFieldNull(f);
+    feature_->SetField(f, dt->year, static_cast<int>(dt->month), static_cast<int>(dt->day), 0, 0,
+                       0.0f, 0);
+  else
+    feature_->SetFieldNull(f);
 }
 
 void OutputLayer::set_geometry(const GeosContext& geos, const GEOSGeometry* g) {
@@ -47,7 +56,8 @@ void OutputLayer::set_geometry(const GeosContext& geos, const GEOSGeometry* g) {
 void OutputLayer::write() {
   feature_->SetFID(OGRNullFID);
   if (layer_->CreateFeature(feature_.get()) != OGRERR_NONE)
-    throw GisError(std::string("cannot write a feature: ") + CPLGetLastErrorMsg(), {"", layer_->GetName()});
+    throw GisError(std::string("cannot write a feature: ") + CPLGetLastErrorMsg(),
+                   {"", layer_->GetName()});
   ++written_;
   feature_.reset(new OGRFeature(layer_->GetLayerDefn()));
 }
@@ -76,11 +86,13 @@ OutputLayer& VectorOutput::add_layer(const std::string& name, const OGRSpatialRe
   OGRLayer* layer = dataset_->CreateLayer(name.c_str(), const_cast<OGRSpatialReference*>(srs), type,
                                           options.List());
   if (!layer)
-    throw GisError("cannot create layer: " + std::string(CPLGetLastErrorMsg()), {file_.final_path(), name});
+    throw GisError("cannot create layer: " + std::string(CPLGetLastErrorMsg()),
+                   {file_.final_path(), name});
   for (const auto& f : fields) {
     OGRFieldDefn defn(f.name.c_str(), ogr_type(f.type));
     if (layer->CreateField(&defn) != OGRERR_NONE)
-      throw GisError("cannot create field: " + std::string(CPLGetLastErrorMsg()), {file_.final_path(), name, -1, f.name});
+      throw GisError("cannot create field: " + std::string(CPLGetLastErrorMsg()),
+                     {file_.final_path(), name, -1, f.name});
   }
   layers_.push_back(std::make_unique<OutputLayer>(layer, std::move(fields)));
   return *layers_.back();
@@ -94,7 +106,8 @@ void VectorOutput::end_batch() {
   if (!in_transaction_) return;
   in_transaction_ = false;
   if (dataset_->CommitTransaction() != OGRERR_NONE)
-    throw GisError("cannot commit written features: " + std::string(CPLGetLastErrorMsg()), {file_.final_path()});
+    throw GisError("cannot commit written features: " + std::string(CPLGetLastErrorMsg()),
+                   {file_.final_path()});
 }
 
 void VectorOutput::commit() {
@@ -104,7 +117,8 @@ void VectorOutput::commit() {
   CPLErrorReset();
   GDALClose(GDALDataset::ToHandle(dataset_.release()));
   if (CPLGetLastErrorType() == CE_Failure)
-    throw GisError("closing the output failed: " + std::string(CPLGetLastErrorMsg()), {file_.final_path()});
+    throw GisError("closing the output failed: " + std::string(CPLGetLastErrorMsg()),
+                   {file_.final_path()});
   file_.commit();
 }
 

@@ -42,7 +42,7 @@ class VectorOutput {
   OutputLayer& add_layer(const std::string& name, const OGRSpatialReference* srs,
                          OGRwkbGeometryType type, std::vector<OutField> fields,
                          const std::vector<std::string>& layer_options = {});
-  void begin_batch();   // transactions where the driver has them (GeoPackage)
+  void begin_batch();  // transactions where the driver has them (GeoPackage)
   void end_batch();
   void commit();  // closes the dataset and renames it into place
 

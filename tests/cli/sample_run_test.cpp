@@ -33,8 +33,8 @@ GDALDatasetUniquePtr open_vector(const std::string& path, const char* encoding =
   GDALAllRegister();
   const std::string option = encoding ? std::string("ENCODING=") + encoding : std::string();
   const char* options[] = {option.c_str(), nullptr};
-  return GDALDatasetUniquePtr(
-      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, encoding ? options : nullptr));
+  return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                nullptr, encoding ? options : nullptr));
 }
 
 std::string slurp(const fs::path& p) {
@@ -65,7 +65,8 @@ TEST(CliSample, WritesEveryLayerWithTheSourceCounts) {
   const GIntBig parcels_in = shp->GetLayer(0)->GetFeatureCount();
   EXPECT_GE(parcels_in, 3000);
   EXPECT_EQ(ds->GetLayerByName("parcels")->GetFeatureCount(), parcels_in);  // every parcel is kept
-  EXPECT_EQ(ds->GetLayerByName("buildings")->GetFeatureCount(), src->GetLayerByName("buildings")->GetFeatureCount());
+  EXPECT_EQ(ds->GetLayerByName("buildings")->GetFeatureCount(),
+            src->GetLayerByName("buildings")->GetFeatureCount());
   EXPECT_GE(ds->GetLayerByName("buildings")->GetFeatureCount(), 8000);
   // 10 parks plus one row for the parcels outside every park.
   EXPECT_EQ(ds->GetLayerByName("parks")->GetFeatureCount(), 11);
@@ -82,15 +83,19 @@ TEST(CliSample, ParcelFieldsFollowTheDataModel) {
   auto ds = open_vector((sample_out() / "results.gpkg").string());
   OGRFeatureDefn* defn = ds->GetLayerByName("parcels")->GetLayerDefn();
   std::vector<std::string> names;
-  for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  for (int i = 0; i < defn->GetFieldCount(); ++i)
+    names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
   // Canonical inputs first (Chinese source names are not repeated), computed fields last, in order.
-  const std::vector<std::string> computed = {"park_id", "park_lvl", "land_m2", "land_mu", "floor_m2", "floor_src",
-                                             "far", "coverage", "inv_mu", "tax_mu", "rev_mu", "far_min", "inv_min",
-                                             "cov_min", "far_ok", "inv_ok", "cov_ok", "verdict", "reason", "problems"};
+  const std::vector<std::string> computed = {
+      "park_id",  "park_lvl", "land_m2", "land_mu", "floor_m2", "floor_src", "far",
+      "coverage", "inv_mu",   "tax_mu",  "rev_mu",  "far_min",  "inv_min",   "cov_min",
+      "far_ok",   "inv_ok",   "cov_ok",  "verdict", "reason",   "problems"};
   ASSERT_GE(names.size(), computed.size());
-  EXPECT_EQ(std::vector<std::string>(names.end() - static_cast<long>(computed.size()), names.end()), computed);
+  EXPECT_EQ(std::vector<std::string>(names.end() - static_cast<long>(computed.size()), names.end()),
+            computed);
   EXPECT_EQ(names.front(), "parcel_id");
-  for (const char* c : {"land_use", "in_land_m2", "in_floor_m2", "invest_wan", "enterprise", "start_due"})
+  for (const char* c :
+       {"land_use", "in_land_m2", "in_floor_m2", "invest_wan", "enterprise", "start_due"})
     EXPECT_NE(std::find(names.begin(), names.end(), c), names.end()) << c;
   EXPECT_EQ(std::find(names.begin(), names.end(), "宗地编号"), names.end());
 }
@@ -107,8 +112,9 @@ TEST(CliSample, ParcelsRecomputedIndependentlyWithOgr) {
   std::map<std::string, double> level_far = {{"national", 1.2}, {"provincial", 1.0}};
   std::map<std::string, double> level_inv = {{"national", 300}, {"provincial", 200}};
   int attribute_checked = 0, buildings_checked = 0;
-  for (const char* id : {"G361027-0001", "G361027-0002", "G362023-0010", "S369089-0100", "G361143-0200",
-                         "S369002-0050", "G361149-0300", "S369020-0020", "G362100-0400", "S369010-0007"}) {
+  for (const char* id :
+       {"G361027-0001", "G361027-0002", "G362023-0010", "S369089-0100", "G361143-0200",
+        "S369002-0050", "G361149-0300", "S369020-0020", "G362100-0400", "S369010-0007"}) {
     parcels->SetAttributeFilter((std::string("parcel_id = '") + id + "'").c_str());
     OGRFeatureUniquePtr f(parcels->GetNextFeature());
     ASSERT_TRUE(f) << id;
@@ -130,16 +136,20 @@ TEST(CliSample, ParcelsRecomputedIndependentlyWithOgr) {
       // Σ over buildings: share of footprint inside x footprint x storeys x (2 if a storey > 8 m).
       OGREnvelope env;
       s->GetGeometryRef()->getEnvelope(&env);
-      bldg->SetSpatialFilterRect(env.MinX - 1e-3, env.MinY - 1e-3, env.MaxX + 1e-3, env.MaxY + 1e-3);
+      bldg->SetSpatialFilterRect(env.MinX - 1e-3, env.MinY - 1e-3, env.MaxX + 1e-3,
+                                 env.MaxY + 1e-3);
       for (auto& b : *bldg) {
         std::unique_ptr<OGRGeometry> bg(b->GetGeometryRef()->clone());
         bg->transform(bct.get());
         std::unique_ptr<OGRGeometry> inter(bg->Intersection(g.get()));
         double share = inter ? inter->toPolygon()->get_Area() : 0;
         if (share <= 0) continue;
-        double storeys = b->IsFieldSetAndNotNull(b->GetFieldIndex("floors")) ? b->GetFieldAsInteger("floors") : 0;
+        double storeys = b->IsFieldSetAndNotNull(b->GetFieldIndex("floors"))
+                             ? b->GetFieldAsInteger("floors")
+                             : 0;
         double storey_m = b->GetFieldAsDouble("storey_m"), height = b->GetFieldAsDouble("height_m");
-        if (storeys == 0) storeys = height > 0 ? std::max(1.0, std::round(height / 4.5)) : 1;  // rule-set default
+        if (storeys == 0)
+          storeys = height > 0 ? std::max(1.0, std::round(height / 4.5)) : 1;  // rule-set default
         if (storey_m == 0 && height > 0) storey_m = height / storeys;
         floor += share * storeys * (storey_m > 8.0 ? 2 : 1);
       }
@@ -149,13 +159,18 @@ TEST(CliSample, ParcelsRecomputedIndependentlyWithOgr) {
     EXPECT_NEAR(f->GetFieldAsDouble("floor_m2"), floor, 1e-6 * std::max(1.0, floor)) << id;
     EXPECT_NEAR(f->GetFieldAsDouble("far"), floor / land, 1e-9) << id;
     // The verdict follows from the park level's floors.
-    const std::string level = f->GetFieldAsString("park_lvl"), use = s->GetFieldAsString("土地用途");
+    const std::string level = f->GetFieldAsString("park_lvl"),
+                      use = s->GetFieldAsString("土地用途");
     if (use != "0601" || level.empty()) continue;
     const bool far_ok = floor / land >= level_far[level];
     EXPECT_EQ(f->GetFieldAsInteger("far_ok"), far_ok ? 1 : 0) << id;
     if (s->IsFieldSetAndNotNull(s->GetFieldIndex("固定资产投"))) {
-      const bool inv_ok = s->GetFieldAsDouble("固定资产投") / (land * 15 / 10000) >= level_inv[level];
-      const char* expected = far_ok && inv_ok ? "compliant" : !far_ok && !inv_ok ? "below_both" : !far_ok ? "below_far" : "below_inv";
+      const bool inv_ok =
+          s->GetFieldAsDouble("固定资产投") / (land * 15 / 10000) >= level_inv[level];
+      const char* expected = far_ok && inv_ok     ? "compliant"
+                             : !far_ok && !inv_ok ? "below_both"
+                             : !far_ok            ? "below_far"
+                                                  : "below_inv";
       if (std::string(s->GetFieldAsString("特殊需要")).empty()) {
         EXPECT_STREQ(f->GetFieldAsString("verdict"), expected) << id;
       }
@@ -183,21 +198,25 @@ TEST(CliSample, Gcj02ParkOutlinesLineUpOnlyWhenConverted) {
   fs::path dir = temp_dir("cli-no-gcj");
   std::string cfg = slurp(sample("parkatlas.toml"));
   cfg.replace(cfg.find("crs = \"gcj02\""), 13, "");
-  for (const char* f : {"jiangxi-sample.gpkg", "parcels_gbk.shp", "parcels_gbk.shx", "parcels_gbk.dbf", "parcels_gbk.prj"})
+  for (const char* f : {"jiangxi-sample.gpkg", "parcels_gbk.shp", "parcels_gbk.shx",
+                        "parcels_gbk.dbf", "parcels_gbk.prj"})
     fs::copy_file(sample(f), dir / f);
   std::ofstream(dir / "parkatlas.toml") << cfg;
-  CommandResult r = run_command("run -q -c " + (dir / "parkatlas.toml").string() + " -o " + (dir / "out").string());
+  CommandResult r = run_command("run -q -c " + (dir / "parkatlas.toml").string() + " -o " +
+                                (dir / "out").string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_LT(share_in_own_park(dir / "out"), 0.85);
 }
 
 TEST(CliSample, JsonSummaryConservesParcelsAndArea) {
   fs::path dir = temp_dir("cli-json");
-  CommandResult r = run_command("run -q --json -c " + sample("parkatlas.toml") + " -o " + dir.string() + " --as-of 2025-12-31");
+  CommandResult r = run_command("run -q --json -c " + sample("parkatlas.toml") + " -o " +
+                                dir.string() + " --as-of 2025-12-31");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   auto j = nlohmann::json::parse(r.output);
   auto c = j["conservation"];
-  EXPECT_EQ(c["parcels_in_source"].get<long>(), c["parcels_analysed"].get<long>() + c["parcels_skipped"].get<long>());
+  EXPECT_EQ(c["parcels_in_source"].get<long>(),
+            c["parcels_analysed"].get<long>() + c["parcels_skipped"].get<long>());
   EXPECT_NEAR(c["parcel_area_m2"].get<double>(), c["rollup_area_m2"].get<double>(), 1e-3);
   long verdicts = 0;
   for (auto& [k, v] : j["verdicts"].items()) verdicts += v.get<long>();
@@ -218,9 +237,10 @@ TEST(CliSample, JsonSummaryConservesParcelsAndArea) {
 TEST(CliSample, CheckReportsWithoutWriting) {
   CommandResult r = run_command("check -c " + sample("parkatlas.toml"));
   EXPECT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("CP936 [detected: bytes are not UTF-8 but valid GBK]"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("CP936 [detected: bytes are not UTF-8 but valid GBK]"), std::string::npos)
+      << r.output;
   EXPECT_NE(r.output.find("invest_wan ← 固定资产投 (cut name)"), std::string::npos);
-  EXPECT_NE(r.output.find("occurs 2 times"), std::string::npos);          // duplicate parcel ids
+  EXPECT_NE(r.output.find("occurs 2 times"), std::string::npos);             // duplicate parcel ids
   EXPECT_NE(r.output.find("differs from the geometry"), std::string::npos);  // area mismatches
   EXPECT_NE(r.output.find("invalid geometry"), std::string::npos);
 }
@@ -228,14 +248,18 @@ TEST(CliSample, CheckReportsWithoutWriting) {
 TEST(CliExitCodes, UsageDataAndSuccess) {
   EXPECT_EQ(run_command("").exit_code, 2);
   EXPECT_EQ(run_command("run -c /nonexistent.toml -o /tmp/x").exit_code, 2);
-  EXPECT_EQ(run_command("run -c " + sample("parkatlas.toml") + " -o /tmp/x --as-of 2019-02-30").exit_code, 2);
+  EXPECT_EQ(
+      run_command("run -c " + sample("parkatlas.toml") + " -o /tmp/x --as-of 2019-02-30").exit_code,
+      2);
   EXPECT_EQ(run_command("run --help").exit_code, 0);
-  CommandResult bad_rules = run_command("run -q -c " + sample("parkatlas.toml") + " -o /tmp/x --rules nonsense-1999");
+  CommandResult bad_rules =
+      run_command("run -q -c " + sample("parkatlas.toml") + " -o /tmp/x --rules nonsense-1999");
   EXPECT_EQ(bad_rules.exit_code, 1);
   EXPECT_NE(bad_rules.output.find("nonsense-1999"), std::string::npos);
   fs::path dir = temp_dir("cli-badsrc");
   std::ofstream(dir / "c.toml") << "[layers.parcels]\nsource = \"missing.shp\"\n";
-  CommandResult bad_src = run_command("run -q -c " + (dir / "c.toml").string() + " -o " + (dir / "out").string());
+  CommandResult bad_src =
+      run_command("run -q -c " + (dir / "c.toml").string() + " -o " + (dir / "out").string());
   EXPECT_EQ(bad_src.exit_code, 1);
   EXPECT_NE(bad_src.output.find("missing.shp"), std::string::npos) << bad_src.output;
   CommandResult rules = run_command("rules");
@@ -246,11 +270,14 @@ TEST(CliExitCodes, UsageDataAndSuccess) {
 
 TEST(CliAtomicOutput, AFailedRunLeavesThePreviousResultsIntact) {
   fs::path dir = temp_dir("cli-atomic");
-  ASSERT_EQ(run_command("run -q -c " + sample("parkatlas.toml") + " -o " + dir.string()).exit_code, 0);
+  ASSERT_EQ(run_command("run -q -c " + sample("parkatlas.toml") + " -o " + dir.string()).exit_code,
+            0);
   std::string before = slurp(dir / "results.gpkg");
   // A bad rule file stops the next run: the earlier results stay byte for byte, no partial file.
-  std::ofstream(dir / "bad.toml") << "[rule_set]\nname = \"bad\"\n[industrial_codes]\ngbt21010 = [\"0601\"]\n[floors.national]\nfar_min = \"high\"\n";
-  CommandResult r = run_command("run -q -c " + sample("parkatlas.toml") + " -o " + dir.string() + " --rules " + (dir / "bad.toml").string());
+  std::ofstream(dir / "bad.toml") << "[rule_set]\nname = \"bad\"\n[industrial_codes]\ngbt21010 = "
+                                     "[\"0601\"]\n[floors.national]\nfar_min = \"high\"\n";
+  CommandResult r = run_command("run -q -c " + sample("parkatlas.toml") + " -o " + dir.string() +
+                                " --rules " + (dir / "bad.toml").string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("bad.toml:6"), std::string::npos) << r.output;
   EXPECT_EQ(slurp(dir / "results.gpkg"), before);
@@ -262,7 +289,8 @@ TEST(SampleGenerator, SameSeedGivesByteIdenticalFiles) {
   fs::path dir = temp_dir("gen");
   std::string cmd = std::string(PARKATLAS_GEN_BIN) + " -o " + dir.string() + " > /dev/null";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
-  for (const char* f : {"jiangxi-sample.gpkg", "parcels_gbk.shp", "parcels_gbk.shx", "parcels_gbk.dbf", "parcels_gbk.prj"})
+  for (const char* f : {"jiangxi-sample.gpkg", "parcels_gbk.shp", "parcels_gbk.shx",
+                        "parcels_gbk.dbf", "parcels_gbk.prj"})
     EXPECT_TRUE(slurp(dir / f) == slurp(sample(f))) << f << " differs from the committed sample";
   EXPECT_FALSE(fs::exists(dir / "parcels_gbk.cpg"));
 }
@@ -271,17 +299,22 @@ TEST(ParallelEngine, SameResultsOnOneThreadAndOnSeveral) {
   // 40,000 parcels: large enough that reading, park assignment, buildings and verdicts all run
   // in slices. The outputs must not depend on the number of threads.
   fs::path dir = temp_dir("parallel");
-  std::string gen = std::string(PARKATLAS_GEN_BIN) + " --parcels 40000 -o " + dir.string() + " > /dev/null";
+  std::string gen =
+      std::string(PARKATLAS_GEN_BIN) + " --parcels 40000 -o " + dir.string() + " > /dev/null";
   ASSERT_EQ(std::system(gen.c_str()), 0);
   for (const char* threads : {"1", "3"}) {
-    std::string cmd = std::string("PARKATLAS_THREADS=") + threads + " " + PARKATLAS_BIN + " run -q --no-buildings-layer -c " +
-                      (dir / "parkatlas.toml").string() + " -o " + (dir / (std::string("out") + threads)).string() + " > /dev/null 2>&1";
+    std::string cmd = std::string("PARKATLAS_THREADS=") + threads + " " + PARKATLAS_BIN +
+                      " run -q --no-buildings-layer -c " + (dir / "parkatlas.toml").string() +
+                      " -o " + (dir / (std::string("out") + threads)).string() +
+                      " > /dev/null 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   }
-  std::string one = slurp(dir / "out1" / "parcels.csv"), three = slurp(dir / "out3" / "parcels.csv");
+  std::string one = slurp(dir / "out1" / "parcels.csv"),
+              three = slurp(dir / "out3" / "parcels.csv");
   EXPECT_GT(std::count(one.begin(), one.end(), '\n'), 40000);
   EXPECT_TRUE(one == three) << "parcels.csv differs between 1 and 3 threads";
-  auto a = open_vector((dir / "out1" / "results.gpkg").string()), b = open_vector((dir / "out3" / "results.gpkg").string());
+  auto a = open_vector((dir / "out1" / "results.gpkg").string()),
+       b = open_vector((dir / "out3" / "results.gpkg").string());
   OGRLayer *pa = a->GetLayerByName("problems"), *pb = b->GetLayerByName("problems");
   ASSERT_EQ(pa->GetFeatureCount(), pb->GetFeatureCount());
   for (auto& fa : *pa) {

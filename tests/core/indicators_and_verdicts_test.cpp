@@ -60,7 +60,8 @@ TEST(BuildingFloor, StoreysAndTheEightMetreRule) {
 }
 
 TEST(Indicators, FarCoverageAndPerMu) {
-  // 100 m x 100 m = 10,000 m2 = 15 mu; floor 8,400 m2 -> FAR 0.84; 4,500 万元 / 15 mu = 300 万元/亩.
+  // 100 m x 100 m = 10,000 m2 = 15 mu; floor 8,400 m2 -> FAR 0.84; 4,500 万元 / 15 mu = 300
+  // 万元/亩.
   IndicatorInputs in;
   in.land_m2 = 10000;
   in.floor_m2 = 8400;
@@ -93,13 +94,17 @@ TEST(Verdict, FloorsOfJiangxi2014) {
   EXPECT_EQ(as_flag(j.far), 0);
   EXPECT_EQ(as_flag(j.inv), 1);
   EXPECT_EQ(j.reason.rfind("FAR 0.84 < 1.2", 0), 0u) << j.reason;
-  EXPECT_NE(j.reason.find("national park 南昌经济技术开发区, test-jx"), std::string::npos) << j.reason;
+  EXPECT_NE(j.reason.find("national park 南昌经济技术开发区, test-jx"), std::string::npos)
+      << j.reason;
   // FAR 1.2 exactly meets the floor; 4,499 万元 / 15 mu = 299.93 < 300 -> below_inv.
-  EXPECT_EQ(judge_parcel(ind(10000, 12000, 4499), national_industrial(), r).verdict, Verdict::below_inv);
+  EXPECT_EQ(judge_parcel(ind(10000, 12000, 4499), national_industrial(), r).verdict,
+            Verdict::below_inv);
   // Both below.
-  EXPECT_EQ(judge_parcel(ind(10000, 5000, 1500), national_industrial(), r).verdict, Verdict::below_both);
+  EXPECT_EQ(judge_parcel(ind(10000, 5000, 1500), national_industrial(), r).verdict,
+            Verdict::below_both);
   // Both met.
-  EXPECT_EQ(judge_parcel(ind(10000, 13000, 6000), national_industrial(), r).verdict, Verdict::compliant);
+  EXPECT_EQ(judge_parcel(ind(10000, 13000, 6000), national_industrial(), r).verdict,
+            Verdict::compliant);
   // Provincial floors: FAR 1.05 >= 1.0, 210 >= 200 (3,150 万元 / 15 mu) -> compliant.
   ParcelContext prov = national_industrial();
   prov.park_level = ParkLevel::provincial;
@@ -116,7 +121,8 @@ TEST(Verdict, ReasonNeverRoundsAFailureOntoTheFloor) {
 TEST(Verdict, KnownFailureWinsOverMissingInput) {
   RuleSet r = jiangxi_like();
   // FAR fails, investment unknown -> below_far (not unknown).
-  EXPECT_EQ(judge_parcel(ind(10000, 5000, std::nullopt), national_industrial(), r).verdict, Verdict::below_far);
+  EXPECT_EQ(judge_parcel(ind(10000, 5000, std::nullopt), national_industrial(), r).verdict,
+            Verdict::below_far);
   // FAR passes, investment unknown -> unknown.
   Judgement u = judge_parcel(ind(10000, 15000, std::nullopt), national_industrial(), r);
   EXPECT_EQ(u.verdict, Verdict::unknown);
@@ -167,16 +173,16 @@ TEST(Verdict, OutsideParksAndIndustryTables) {
   EXPECT_EQ(chem.verdict, Verdict::compliant);
   out.industry = "2929";  // longest prefix 292 (plastics): 1.0
   EXPECT_EQ(*judge_parcel(ind(10000, 7000, std::nullopt), out, n).far_min, 1.0);
-  out.industry.reset();   // no industry code: the FAR floor is unknown
+  out.industry.reset();  // no industry code: the FAR floor is unknown
   EXPECT_EQ(judge_parcel(ind(10000, 7000, std::nullopt), out, n).verdict, Verdict::unknown);
 }
 
 TEST(ParkRollup, SumsAndRatiosByHand) {
-  // Park A: two industrial parcels (10,000 m2 FAR 1.5 invest 6,000; 5,000 m2 FAR 0.5 invest unknown)
-  // and one residential (2,000 m2). Industrial FAR = (15,000 + 2,500) / 15,000 = 1.1667;
+  // Park A: two industrial parcels (10,000 m2 FAR 1.5 invest 6,000; 5,000 m2 FAR 0.5 invest
+  // unknown) and one residential (2,000 m2). Industrial FAR = (15,000 + 2,500) / 15,000 = 1.1667;
   // intensity uses the parcel with known investment only: 6,000 / 15 mu = 400 万元/亩.
-  auto mk = [](const char* park, double land, std::optional<double> floor, std::optional<double> inv,
-               Verdict v, bool industrial) {
+  auto mk = [](const char* park, double land, std::optional<double> floor,
+               std::optional<double> inv, Verdict v, bool industrial) {
     ParcelOutcome o;
     o.park_id = park;
     o.ind = ind(land, floor, inv);
@@ -185,10 +191,11 @@ TEST(ParkRollup, SumsAndRatiosByHand) {
     o.invest_wan = inv;
     return o;
   };
-  std::vector<ParcelOutcome> outs = {mk("A", 10000, 15000, 6000, Verdict::compliant, true),
-                                     mk("A", 5000, 2500, std::nullopt, Verdict::below_far, true),
-                                     mk("A", 2000, 1000, 10, Verdict::not_industrial, false),
-                                     mk("", 3000, std::nullopt, std::nullopt, Verdict::unknown, true)};
+  std::vector<ParcelOutcome> outs = {
+      mk("A", 10000, 15000, 6000, Verdict::compliant, true),
+      mk("A", 5000, 2500, std::nullopt, Verdict::below_far, true),
+      mk("A", 2000, 1000, 10, Verdict::not_industrial, false),
+      mk("", 3000, std::nullopt, std::nullopt, Verdict::unknown, true)};
   auto parks = roll_up_parks(outs, {"A", "B"});
   ASSERT_EQ(parks.size(), 3u);  // A, B (no parcels) and "" (outside)
   const ParkRollup& a = parks.at("A");
@@ -197,7 +204,7 @@ TEST(ParkRollup, SumsAndRatiosByHand) {
   EXPECT_EQ(a.n_industrial, 2);
   EXPECT_DOUBLE_EQ(*a.far(), 17500.0 / 15000.0);
   EXPECT_DOUBLE_EQ(*a.inv_mu(), 400.0);
-  EXPECT_DOUBLE_EQ(*a.ok_share_count(), 0.5);              // 1 of 2 judged
+  EXPECT_DOUBLE_EQ(*a.ok_share_count(), 0.5);  // 1 of 2 judged
   EXPECT_DOUBLE_EQ(*a.ok_share_area(), 10000.0 / 15000.0);
   EXPECT_EQ(parks.at("B").n_parcels, 0);
   EXPECT_FALSE(parks.at("B").far());

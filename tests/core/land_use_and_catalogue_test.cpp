@@ -11,10 +11,10 @@ using namespace parkatlas;
 TEST(LandUse, PrefixMatchingNeedsTheScheme) {
   const std::vector<std::string> gbt = {"0601"}, ydyh = {"1001"}, gb50137 = {"M"};
   EXPECT_TRUE(code_matches_prefixes("0601", gbt));
-  EXPECT_FALSE(code_matches_prefixes("0604", gbt));      // warehouses are not 工业用地 here
-  EXPECT_TRUE(code_matches_prefixes("100102", ydyh));     // 二类工业用地
-  EXPECT_FALSE(code_matches_prefixes("1001", gbt));       // 1001 is railway land in GB/T 21010
-  EXPECT_TRUE(code_matches_prefixes(" m2 ", gb50137));    // trimmed, case-insensitive
+  EXPECT_FALSE(code_matches_prefixes("0604", gbt));     // warehouses are not 工业用地 here
+  EXPECT_TRUE(code_matches_prefixes("100102", ydyh));   // 二类工业用地
+  EXPECT_FALSE(code_matches_prefixes("1001", gbt));     // 1001 is railway land in GB/T 21010
+  EXPECT_TRUE(code_matches_prefixes(" m2 ", gb50137));  // trimmed, case-insensitive
   EXPECT_FALSE(code_matches_prefixes("", gbt));
   EXPECT_EQ(parse_land_use_scheme("sandiao"), LandUseScheme::sandiao);
   EXPECT_FALSE(parse_land_use_scheme("gbt"));
@@ -43,10 +43,12 @@ TEST(FieldCatalogue, MatchOrderConfigThenNameThenAliasThenCutAlias) {
   std::vector<std::string> src = {"宗地编号", "固定资产投", "LAND_USE", "GDZCTZZE", "备注"};
   auto m = match_fields(LayerKind::parcels, src, {{"enterprise", "备注"}}, "CP936");
   ASSERT_TRUE(m.errors.empty());
-  auto at = [&](const char* name) { return m.canonical[static_cast<size_t>(canonical_index(LayerKind::parcels, name))]; };
+  auto at = [&](const char* name) {
+    return m.canonical[static_cast<size_t>(canonical_index(LayerKind::parcels, name))];
+  };
   EXPECT_EQ(at("parcel_id").source_index, 0);
   EXPECT_EQ(at("parcel_id").how, MatchedBy::alias);
-  EXPECT_EQ(at("land_use").source_index, 2);          // canonical name, case-insensitive
+  EXPECT_EQ(at("land_use").source_index, 2);  // canonical name, case-insensitive
   EXPECT_EQ(at("land_use").how, MatchedBy::name);
   // GDZCTZZE is a full alias and wins over the cut one (aliases are tried before cut aliases).
   EXPECT_EQ(at("invest_wan").source_index, 3);
@@ -59,17 +61,22 @@ TEST(FieldCatalogue, MatchOrderConfigThenNameThenAliasThenCutAlias) {
 TEST(FieldCatalogue, CutAliasMatchesWhenTheFullAliasIsAbsent) {
   std::vector<std::string> src = {"固定资产投", "约定动工日"};
   auto m = match_fields(LayerKind::parcels, src, {}, "CP936");
-  auto at = [&](const char* name) { return m.canonical[static_cast<size_t>(canonical_index(LayerKind::parcels, name))]; };
+  auto at = [&](const char* name) {
+    return m.canonical[static_cast<size_t>(canonical_index(LayerKind::parcels, name))];
+  };
   EXPECT_EQ(at("invest_wan").how, MatchedBy::cut_alias);
   EXPECT_EQ(at("start_due").how, MatchedBy::cut_alias);
   EXPECT_EQ(at("start_due").matched_alias, "约定动工日");
   // Without a Shapefile encoding no cut names are tried.
   auto plain = match_fields(LayerKind::parcels, src, {}, "");
-  EXPECT_EQ(plain.canonical[static_cast<size_t>(canonical_index(LayerKind::parcels, "invest_wan"))].how, MatchedBy::none);
+  EXPECT_EQ(
+      plain.canonical[static_cast<size_t>(canonical_index(LayerKind::parcels, "invest_wan"))].how,
+      MatchedBy::none);
 }
 
 TEST(FieldCatalogue, ConfigErrorsAreReportedNotThrown) {
-  auto m = match_fields(LayerKind::parcels, {"a"}, {{"invest_wan", "missing"}, {"nonsense", "a"}}, "");
+  auto m =
+      match_fields(LayerKind::parcels, {"a"}, {{"invest_wan", "missing"}, {"nonsense", "a"}}, "");
   ASSERT_EQ(m.errors.size(), 2u);
 }
 
@@ -78,6 +85,6 @@ TEST(DeclaredUnits, Factors) {
   EXPECT_DOUBLE_EQ(*unit_factor(Quantity::area, "ha"), 10000.0);
   EXPECT_DOUBLE_EQ(*unit_factor(Quantity::area, "ft2"), 0.09290304);  // 0.3048^2
   EXPECT_DOUBLE_EQ(*unit_factor(Quantity::money, "yuan"), 1e-4);
-  EXPECT_DOUBLE_EQ(*unit_factor(Quantity::money, "yi"), 1e4);            // 1 亿 = 10,000 万
+  EXPECT_DOUBLE_EQ(*unit_factor(Quantity::money, "yi"), 1e4);  // 1 亿 = 10,000 万
   EXPECT_FALSE(unit_factor(Quantity::money, "mu"));
 }

@@ -21,7 +21,7 @@ TEST(CivilDate, ParsesStrictIsoAndRejectsImpossibleDays) {
   EXPECT_EQ(parse_iso_date("2019-02-03"), (CivilDate{2019, 2, 3}));
   EXPECT_FALSE(parse_iso_date("2019-02-30"));  // February has no 30th
   EXPECT_FALSE(parse_iso_date("2019-2-3"));
-  EXPECT_TRUE(parse_iso_date("2020-02-29"));   // 2020 is a leap year
+  EXPECT_TRUE(parse_iso_date("2020-02-29"));  // 2020 is a leap year
   EXPECT_FALSE(parse_iso_date("2019-02-29"));
   EXPECT_EQ(to_iso(CivilDate{2025, 1, 5}), "2025-01-05");
 }
@@ -59,9 +59,9 @@ TEST(FieldValue, DatesInEveryCommonForm) {
   EXPECT_EQ(parse_date("20190203"), d);
   EXPECT_EQ(parse_date("2019年2月3日"), d);
   EXPECT_EQ(parse_date("2019-02-03 00:00:00"), d);
-  EXPECT_FALSE(parse_date("2019-02-30"));   // impossible day
+  EXPECT_FALSE(parse_date("2019-02-30"));  // impossible day
   EXPECT_FALSE(parse_date("20190230"));
-  EXPECT_FALSE(parse_date("2019年2月"));     // a month is not a day
+  EXPECT_FALSE(parse_date("2019年2月"));  // a month is not a day
   EXPECT_FALSE(parse_date("待定"));
   EXPECT_FALSE(parse_date(""));
 }

@@ -43,12 +43,12 @@ TEST(RuleSets, Jiangxi2014IsSectionSevenOfThePolicy) {
 
 TEST(RuleSets, National2008CrosswalkedTable) {
   RuleSet r = load_rule_set("national-2008");
-  EXPECT_EQ(far_min_for_industry(r, "2614"), 0.6);   // 化学原料 (2002 26 = 2017 26)
-  EXPECT_EQ(far_min_for_industry(r, "2911"), 0.8);   // 橡胶 (2002 29 -> 2017 291)
-  EXPECT_EQ(far_min_for_industry(r, "2921"), 1.0);   // 塑料 (2002 30 -> 2017 292)
-  EXPECT_EQ(far_min_for_industry(r, "3971"), 1.0);   // 电子 (2002 40 -> 2017 39)
-  EXPECT_EQ(far_min_for_industry(r, "3670"), 0.7);   // 汽车 (2002 37 -> 2017 36)
-  EXPECT_FALSE(far_min_for_industry(r, "4320"));     // 2017 43 has no 2002 counterpart
+  EXPECT_EQ(far_min_for_industry(r, "2614"), 0.6);  // 化学原料 (2002 26 = 2017 26)
+  EXPECT_EQ(far_min_for_industry(r, "2911"), 0.8);  // 橡胶 (2002 29 -> 2017 291)
+  EXPECT_EQ(far_min_for_industry(r, "2921"), 1.0);  // 塑料 (2002 30 -> 2017 292)
+  EXPECT_EQ(far_min_for_industry(r, "3971"), 1.0);  // 电子 (2002 40 -> 2017 39)
+  EXPECT_EQ(far_min_for_industry(r, "3670"), 0.7);  // 汽车 (2002 37 -> 2017 36)
+  EXPECT_FALSE(far_min_for_industry(r, "4320"));    // 2017 43 has no 2002 counterpart
   EXPECT_EQ(*r.coverage_min, 0.30);
   EXPECT_TRUE(r.applies_outside_parks);
   EXPECT_FALSE(r.inv_min_any_park);
@@ -56,10 +56,12 @@ TEST(RuleSets, National2008CrosswalkedTable) {
 
 TEST(RuleSets, BadFilesNameFileLineAndKey) {
   std::string base = "[rule_set]\nname = \"x\"\n[industrial_codes]\ngbt21010 = [\"0601\"]\n";
-  auto typo = error_of([&] { parse_rule_set(base + "[floors.national]\nfar_mn = 1.2\n", "typo.toml"); });
+  auto typo =
+      error_of([&] { parse_rule_set(base + "[floors.national]\nfar_mn = 1.2\n", "typo.toml"); });
   EXPECT_NE(typo.find("typo.toml:6"), std::string::npos) << typo;
   EXPECT_NE(typo.find("far_mn"), std::string::npos) << typo;
-  auto range = error_of([&] { parse_rule_set(base + "[floors.national]\nfar_min = -1\n", "r.toml"); });
+  auto range =
+      error_of([&] { parse_rule_set(base + "[floors.national]\nfar_min = -1\n", "r.toml"); });
   EXPECT_NE(range.find("outside"), std::string::npos) << range;
   auto syntax = error_of([&] { parse_rule_set("[rule_set\nname=1", "s.toml"); });
   EXPECT_NE(syntax.find("s.toml:1"), std::string::npos) << syntax;
@@ -83,12 +85,17 @@ TEST(ProjectConfig, BadConfigsAreRefusedClearly) {
   auto key = error_of([&] { load_project_config(write("key", ok + "encodng = \"GBK\"\n")); });
   EXPECT_NE(key.find("encodng"), std::string::npos) << key;
   EXPECT_NE(key.find("key.toml:3"), std::string::npos) << key;
-  auto unit = error_of([&] { load_project_config(write("unit", ok + "[layers.parcels.units]\ninvest_wan = \"mu\"\n")); });
+  auto unit = error_of([&] {
+    load_project_config(write("unit", ok + "[layers.parcels.units]\ninvest_wan = \"mu\"\n"));
+  });
   EXPECT_NE(unit.find("not a unit"), std::string::npos) << unit;
-  auto scheme = error_of([&] { load_project_config(write("scheme", ok + "land_use_scheme = \"gbt\"\n")); });
+  auto scheme =
+      error_of([&] { load_project_config(write("scheme", ok + "land_use_scheme = \"gbt\"\n")); });
   EXPECT_NE(scheme.find("gbt21010"), std::string::npos) << scheme;
-  auto date = error_of([&] { load_project_config(write("date", "[project]\nas_of = \"2019-02-30\"\n" + ok)); });
+  auto date = error_of(
+      [&] { load_project_config(write("date", "[project]\nas_of = \"2019-02-30\"\n" + ok)); });
   EXPECT_NE(date.find("as_of"), std::string::npos) << date;
-  auto none = error_of([&] { load_project_config(write("none", "[layers.parks]\nsource = \"a.shp\"\n")); });
+  auto none =
+      error_of([&] { load_project_config(write("none", "[layers.parks]\nsource = \"a.shp\"\n")); });
   EXPECT_NE(none.find("[layers.parcels]"), std::string::npos) << none;
 }

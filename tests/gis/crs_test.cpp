@@ -15,13 +15,15 @@ TEST(Gcj02, MatchesTheCatalogueColumnsComputedIndependently) {
   // The catalogue's GCJ02_computed columns were computed by the data set's curator with the
   // standard WGS84->GCJ-02 formula (SOURCE.md), not by ParkAtlas.
   ensure_gdal_registered();
-  GDALDatasetUniquePtr ds(GDALDataset::Open(
-      test::sample("source/catalogue_jiangxi_2018.csv").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  GDALDatasetUniquePtr ds(
+      GDALDataset::Open(test::sample("source/catalogue_jiangxi_2018.csv").c_str(),
+                        GDAL_OF_VECTOR | GDAL_OF_READONLY));
   ASSERT_TRUE(ds);
   int rows = 0;
   for (auto& f : *ds->GetLayer(0)) {
     LonLat wgs{f->GetFieldAsDouble("经度_WGS84"), f->GetFieldAsDouble("纬度_WGS84")};
-    LonLat expected{f->GetFieldAsDouble("经度_GCJ02_computed"), f->GetFieldAsDouble("纬度_GCJ02_computed")};
+    LonLat expected{f->GetFieldAsDouble("经度_GCJ02_computed"),
+                    f->GetFieldAsDouble("纬度_GCJ02_computed")};
     LonLat got = wgs84_to_gcj02(wgs);
     // The CSV keeps 6 decimals: agree to within its rounding (5e-7 deg) plus a little.
     EXPECT_NEAR(got.lon, expected.lon, 1e-6) << f->GetFieldAsString("开发区名称");
@@ -40,7 +42,8 @@ TEST(Gcj02, MatchesTheCatalogueColumnsComputedIndependently) {
 }
 
 TEST(Crs, Cgcs2000GeographicToGaussKrugerCheckValues) {
-  // environment.md: 114.30E 30.50N in EPSG:4490 -> EPSG:4547 easting 528799.742, northing 3375580.000.
+  // environment.md: 114.30E 30.50N in EPSG:4490 -> EPSG:4547 easting 528799.742, northing
+  // 3375580.000.
   ensure_gdal_registered();
   OGRSpatialReference src = srs_from_user("EPSG:4490");
   OGRSpatialReference dst = srs_from_user("EPSG:4547");
@@ -55,9 +58,9 @@ TEST(Crs, MeasuringCrsPolicy) {
   ensure_gdal_registered();
   // Geographic data in China: the CGCS2000 3-degree zone of the centroid (EPSG:4509 + CM/3).
   OGRSpatialReference geo = srs_from_user("EPSG:4490");
-  EXPECT_EQ(choose_measuring_crs(geo, {114.30, 30.5}).epsg, 4547);   // CM 114
-  EXPECT_EQ(choose_measuring_crs(geo, {115.90, 28.7}).epsg, 4548);   // Nanchang: CM 117
-  EXPECT_EQ(choose_measuring_crs(geo, {115.49, 28.7}).epsg, 4547);   // west of 115.5 E
+  EXPECT_EQ(choose_measuring_crs(geo, {114.30, 30.5}).epsg, 4547);  // CM 114
+  EXPECT_EQ(choose_measuring_crs(geo, {115.90, 28.7}).epsg, 4548);  // Nanchang: CM 117
+  EXPECT_EQ(choose_measuring_crs(geo, {115.49, 28.7}).epsg, 4547);  // west of 115.5 E
   // Elsewhere the WGS 84 UTM zone: Helsinki 24.94E -> zone 35N.
   EXPECT_EQ(choose_measuring_crs(srs_from_user("EPSG:4326"), {24.94, 60.17}).epsg, 32635);
   // US survey feet are measured in metres: NYC (EPSG:2263) -> UTM 18N.

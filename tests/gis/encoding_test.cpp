@@ -43,7 +43,9 @@ std::string write_shapefile(const fs::path& dir, const char* encoding, bool stri
     f.SetField(2, 4500.0);
     f.SetField(3, kUse);
     OGRGeometry* g = nullptr;
-    OGRGeometryFactory::createFromWkt("POLYGON((500000 3300000,500100 3300000,500100 3300100,500000 3300100,500000 3300000))", nullptr, &g);
+    OGRGeometryFactory::createFromWkt(
+        "POLYGON((500000 3300000,500100 3300000,500100 3300100,500000 3300100,500000 3300000))",
+        nullptr, &g);
     f.SetGeometryDirectly(g);
     EXPECT_EQ(l->CreateFeature(&f), OGRERR_NONE);
   }
@@ -89,7 +91,8 @@ TEST(ShapefileEncoding, GbkWithoutCpgOrLdidLoadsExactly) {
   // 固定资产投资 was cut to 固定资产投 (10 GBK bytes) and is still found.
   EXPECT_EQ(*data.field("invest_wan").real(0), 4500.0);
   bool cut = false;
-  for (const auto& line : report.fields) cut |= line.canonical == "invest_wan" && line.how == MatchedBy::cut_alias;
+  for (const auto& line : report.fields)
+    cut |= line.canonical == "invest_wan" && line.how == MatchedBy::cut_alias;
   EXPECT_TRUE(cut);
   ASSERT_EQ(data.extra.size(), 1u);  // 备注 passes through under its own name
   EXPECT_EQ(data.extra[0].name(), "备注");
@@ -119,10 +122,12 @@ TEST(ShapefileEncoding, Utf8WithoutDeclarationIsDetected) {
   EXPECT_EQ(d.encoding, "UTF-8");
   EXPECT_EQ(d.detail, "bytes are valid UTF-8");
   // GDAL cut 宗地编号 (12 UTF-8 bytes) to 10 bytes: 宗地编 plus half a character.
-  DbfByteSample sample = read_dbf_sample((test::temp_dir("unused"), (dir / "parcels.dbf").string()));
+  DbfByteSample sample =
+      read_dbf_sample((test::temp_dir("unused"), (dir / "parcels.dbf").string()));
   EXPECT_EQ(sample.names[0], std::string("宗地编") + "\xE5");
   ProblemList problems;
-  EXPECT_EQ(read(path, "", problems).field("enterprise").text(0).value_or("<not mapped>"), kEnterprise);
+  EXPECT_EQ(read(path, "", problems).field("enterprise").text(0).value_or("<not mapped>"),
+            kEnterprise);
 }
 
 TEST(ShapefileEncoding, LdidDecidesWhenThereIsNoCpg) {
@@ -147,7 +152,8 @@ TEST(ShapefileEncoding, BundledSampleShapefileAgreesWithItsUtf8GeoPackage) {
   ASSERT_TRUE(report.encoding);
   EXPECT_EQ(report.encoding->encoding, "CP936");
   EXPECT_EQ(report.encoding->decided_by, "detected");
-  GDALDatasetUniquePtr gpkg(GDALDataset::Open(test::sample("jiangxi-sample.gpkg").c_str(), GDAL_OF_VECTOR));
+  GDALDatasetUniquePtr gpkg(
+      GDALDataset::Open(test::sample("jiangxi-sample.gpkg").c_str(), GDAL_OF_VECTOR));
   ASSERT_TRUE(gpkg);
   OGRLayer* layer = gpkg->GetLayerByName("parcels");
   ASSERT_EQ(static_cast<size_t>(layer->GetFeatureCount()), shp.size());

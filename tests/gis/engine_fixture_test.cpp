@@ -50,8 +50,8 @@ TEST(EngineFixture, HandExampleFarFromBuildings) {
   EXPECT_NEAR(*r.ind("A").floor_m2, 2700.0, 1e-6);
   EXPECT_EQ(r.ind("A").floor_src, FloorSource::buildings);
   EXPECT_NEAR(*r.ind("A").far, 0.27, 1e-9);
-  EXPECT_NEAR(*r.ind("A").coverage, 0.13, 1e-9);   // (1,000 + 200 + 100) / 10,000
-  EXPECT_NEAR(*r.ind("A").inv_mu, 300.0, 1e-9);    // 4,500 / 15
+  EXPECT_NEAR(*r.ind("A").coverage, 0.13, 1e-9);  // (1,000 + 200 + 100) / 10,000
+  EXPECT_NEAR(*r.ind("A").inv_mu, 300.0, 1e-9);   // 4,500 / 15
   EXPECT_EQ(r.j("A").verdict, Verdict::below_far);
   EXPECT_EQ(r.park("A"), "P1");
   EXPECT_TRUE(r.has_problem("A", "differs from the geometry"));  // stated 11,000 vs 10,000
@@ -65,12 +65,12 @@ TEST(EngineFixture, HandExampleFarFromBuildings) {
 
 TEST(EngineFixture, ParkAssignmentByLargestOverlapAndGivenIds) {
   FixtureRun r = run_fixture();
-  EXPECT_EQ(r.park("D"), "P2");  // 200 m of its 300 m lie in P2
+  EXPECT_EQ(r.park("D"), "P2");                     // 200 m of its 300 m lie in P2
   EXPECT_EQ(r.j("D").verdict, Verdict::compliant);  // provincial floors: FAR 1.1 >= 1.0
   EXPECT_EQ(*r.j("D").far_min, 1.0);
-  EXPECT_EQ(r.park("E"), "");    // outside every park
+  EXPECT_EQ(r.park("E"), "");  // outside every park
   EXPECT_EQ(r.j("E").verdict, Verdict::unknown);
-  EXPECT_EQ(r.park("F"), "P1");  // the given id wins over the geometry (P2) …
+  EXPECT_EQ(r.park("F"), "P1");                      // the given id wins over the geometry (P2) …
   EXPECT_EQ(r.j("F").verdict, Verdict::below_both);  // … so national floors apply
   EXPECT_TRUE(r.has_problem("F", "lies mostly in park P2"));
 }
@@ -91,7 +91,8 @@ TEST(EngineFixture, BadFeaturesAreRepairedOrSkippedAndReported) {
   EXPECT_EQ(r.j("J").verdict, Verdict::unknown);
   bool j_reported = false;
   for (const auto& p : r.a.problems)
-    j_reported |= p.feature_key == "J" && p.field.find("invest_wan") == 0 && p.message.find("'abc'") != std::string::npos;
+    j_reported |= p.feature_key == "J" && p.field.find("invest_wan") == 0 &&
+                  p.message.find("'abc'") != std::string::npos;
   EXPECT_TRUE(j_reported);
   // Conservation: parcel areas per park add up to the roll-ups.
   double parcels = 0, rolled = 0;
@@ -110,7 +111,8 @@ TEST(EngineFixture, MissingCrsIsAClearErrorUnlessTheConfigNamesOne) {
     OGRLayer* l = ds->CreateLayer("p", nullptr, wkbPolygon, nullptr);
     OGRFeature f(l->GetLayerDefn());
     OGRGeometry* g = nullptr;
-    OGRGeometryFactory::createFromWkt("POLYGON((500000 3300000,500100 3300000,500100 3300100,500000 3300000))", nullptr, &g);
+    OGRGeometryFactory::createFromWkt(
+        "POLYGON((500000 3300000,500100 3300000,500100 3300100,500000 3300000))", nullptr, &g);
     f.SetGeometryDirectly(g);
     ASSERT_EQ(l->CreateFeature(&f), OGRERR_NONE);
   }
@@ -127,7 +129,8 @@ TEST(EngineFixture, MissingCrsIsAClearErrorUnlessTheConfigNamesOne) {
     EXPECT_NE(m.find("no coordinate reference system"), std::string::npos) << m;
     EXPECT_NE(m.find("crs = "), std::string::npos) << m;
   }
-  Analysis ok = analyse_project(load_project_config((dir / "b.toml").string()), rules, nullptr, quiet);
+  Analysis ok =
+      analyse_project(load_project_config((dir / "b.toml").string()), rules, nullptr, quiet);
   ASSERT_EQ(ok.in.parcels.size(), 1u);
   EXPECT_NEAR(ok.ev.ind[0].land_m2, 5000.0, 1e-6);  // right triangle 100 x 100 / 2
 }
@@ -138,11 +141,13 @@ TEST(RealData, NycFloorAreaRatioAgreesWithMapPluto) {
   std::string shp = test::external("nyc-mappluto-ibz/shp_epsg2263/ibz_maspeth_lots.shp");
   if (shp.empty()) GTEST_SKIP() << "../shared/datasets-external not present";
   auto dir = test::temp_dir("nyc");
-  std::ofstream(dir / "nyc.toml") << "[layers.parcels]\nsource = \"" << shp
-                                   << "\"\n[layers.parcels.fields]\nparcel_id = \"BBL\"\nfloor_m2 = \"BldgArea\"\n"
-                                      "[layers.parcels.units]\nfloor_m2 = \"ft2\"\n";
+  std::ofstream(dir / "nyc.toml")
+      << "[layers.parcels]\nsource = \"" << shp
+      << "\"\n[layers.parcels.fields]\nparcel_id = \"BBL\"\nfloor_m2 = \"BldgArea\"\n"
+         "[layers.parcels.units]\nfloor_m2 = \"ft2\"\n";
   Progress quiet;
-  Analysis a = analyse_project(load_project_config((dir / "nyc.toml").string()), load_rule_set("jiangxi-2014"), nullptr, quiet);
+  Analysis a = analyse_project(load_project_config((dir / "nyc.toml").string()),
+                               load_rule_set("jiangxi-2014"), nullptr, quiet);
   EXPECT_EQ(a.in.measuring.epsg, 32618);  // feet -> metres in UTM 18N
   const Column* lot = nullptr;
   const Column* built = nullptr;

@@ -35,14 +35,15 @@ void translate(const std::string& src, const std::string& dst, std::vector<std::
 
 void expect_fixture_results(const fs::path& config) {
   Progress quiet;
-  Analysis a = analyse_project(load_project_config(config.string()), load_rule_set("jiangxi-2014"), nullptr, quiet);
+  Analysis a = analyse_project(load_project_config(config.string()), load_rule_set("jiangxi-2014"),
+                               nullptr, quiet);
   std::map<std::string, size_t> row;
   const Column& id = a.in.parcels.field("parcel_id");
   for (size_t i = 0; i < a.in.parcels.size(); ++i) row[id.text(i).value_or("")] = i;
   ASSERT_TRUE(row.count("A") && row.count("D")) << config;
-  EXPECT_NEAR(*a.ev.ind[row["A"]].far, 0.27, 1e-9) << config;       // (2000 + 400 + 300) / 10000
+  EXPECT_NEAR(*a.ev.ind[row["A"]].far, 0.27, 1e-9) << config;  // (2000 + 400 + 300) / 10000
   EXPECT_EQ(a.ev.judgement[row["A"]].verdict, Verdict::below_far) << config;
-  EXPECT_EQ(a.ev.park_id[row["D"]], "P2") << config;                 // largest overlap
+  EXPECT_EQ(a.ev.park_id[row["D"]], "P2") << config;  // largest overlap
   EXPECT_EQ(a.in.measuring.epsg, 4547) << config;
 }
 
@@ -51,23 +52,34 @@ void expect_fixture_results(const fs::path& config) {
 TEST(OtherSources, SpatiaLiteGeoPackageAndCsvWithWkt) {
   auto dir = test::temp_dir("sources");
   const std::string fx = test::fixture("fixture/");
-  translate(fx + "parks.geojson", (dir / "fixture.sqlite").string(), {"-f", "SQLite", "-dsco", "SPATIALITE=YES", "-nln", "parks"});
-  translate(fx + "parcels.geojson", (dir / "fixture.sqlite").string(), {"-update", "-nln", "parcels"});
-  translate(fx + "buildings.geojson", (dir / "fixture.sqlite").string(), {"-update", "-nln", "buildings"});
+  translate(fx + "parks.geojson", (dir / "fixture.sqlite").string(),
+            {"-f", "SQLite", "-dsco", "SPATIALITE=YES", "-nln", "parks"});
+  translate(fx + "parcels.geojson", (dir / "fixture.sqlite").string(),
+            {"-update", "-nln", "parcels"});
+  translate(fx + "buildings.geojson", (dir / "fixture.sqlite").string(),
+            {"-update", "-nln", "buildings"});
   translate(fx + "parks.geojson", (dir / "fixture.gpkg").string(), {"-f", "GPKG", "-nln", "parks"});
-  translate(fx + "parcels.geojson", (dir / "fixture.gpkg").string(), {"-update", "-nln", "parcels"});
-  translate(fx + "buildings.geojson", (dir / "fixture.gpkg").string(), {"-update", "-nln", "buildings"});
-  translate(fx + "parcels.geojson", (dir / "parcels.csv").string(), {"-f", "CSV", "-lco", "GEOMETRY=AS_WKT"});
+  translate(fx + "parcels.geojson", (dir / "fixture.gpkg").string(),
+            {"-update", "-nln", "parcels"});
+  translate(fx + "buildings.geojson", (dir / "fixture.gpkg").string(),
+            {"-update", "-nln", "buildings"});
+  translate(fx + "parcels.geojson", (dir / "parcels.csv").string(),
+            {"-f", "CSV", "-lco", "GEOMETRY=AS_WKT"});
 
   for (const char* db : {"fixture.sqlite", "fixture.gpkg"}) {
-    std::ofstream(dir / "c.toml") << "[layers.parks]\nsource = \"" << db << "\"\nlayer = \"parks\"\n"
-                                  << "[layers.parcels]\nsource = \"" << db << "\"\nlayer = \"parcels\"\nland_use_scheme = \"gbt21010\"\n"
-                                  << "[layers.buildings]\nsource = \"" << db << "\"\nlayer = \"buildings\"\n";
+    std::ofstream(dir / "c.toml") << "[layers.parks]\nsource = \"" << db
+                                  << "\"\nlayer = \"parks\"\n"
+                                  << "[layers.parcels]\nsource = \"" << db
+                                  << "\"\nlayer = \"parcels\"\nland_use_scheme = \"gbt21010\"\n"
+                                  << "[layers.buildings]\nsource = \"" << db
+                                  << "\"\nlayer = \"buildings\"\n";
     expect_fixture_results(dir / "c.toml");
   }
   // CSV with WKT: no CRS in the file, so the config names it.
-  std::ofstream(dir / "csv.toml") << "[layers.parks]\nsource = \"fixture.gpkg\"\nlayer = \"parks\"\n"
-                                  << "[layers.parcels]\nsource = \"parcels.csv\"\ncrs = \"EPSG:4547\"\nland_use_scheme = \"gbt21010\"\n"
-                                  << "[layers.buildings]\nsource = \"fixture.gpkg\"\nlayer = \"buildings\"\n";
+  std::ofstream(dir / "csv.toml")
+      << "[layers.parks]\nsource = \"fixture.gpkg\"\nlayer = \"parks\"\n"
+      << "[layers.parcels]\nsource = \"parcels.csv\"\ncrs = \"EPSG:4547\"\nland_use_scheme = "
+         "\"gbt21010\"\n"
+      << "[layers.buildings]\nsource = \"fixture.gpkg\"\nlayer = \"buildings\"\n";
   expect_fixture_results(dir / "csv.toml");
 }

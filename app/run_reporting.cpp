@@ -7,17 +7,14 @@
 #include "app/text_table.hpp"
 #include "core/units.hpp"
 
+#include "core/text_format.hpp"
+
 namespace parkatlas {
 
 namespace {
 
-std::string fmt(const char* f, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, f, v);
-  return buf;
-}
 std::string opt_fmt(const char* f, const std::optional<double>& v) {
-  return v ? fmt(f, *v) : "-";
+  return v ? format_number(f, *v) : "-";
 }
 
 }  // namespace
@@ -83,8 +80,8 @@ std::string format_run_summary(const RunResult& r) {
   s += "\nConservation: " + std::to_string(r.parcels_in_source) +
        " parcels in source = " + std::to_string(r.parcels_analysed) + " analysed + " +
        std::to_string(r.parcels_skipped) + " skipped; parcel area " +
-       fmt("%.2f", m2_to_mu(r.parcel_area_m2)) + " mu = park roll-ups " +
-       fmt("%.2f", m2_to_mu(r.rollup_area_m2)) + " mu\n";
+       format_number("%.2f", m2_to_mu(r.parcel_area_m2)) + " mu = park roll-ups " +
+       format_number("%.2f", m2_to_mu(r.rollup_area_m2)) + " mu\n";
   s += "Buildings read: " + std::to_string(r.buildings_read) +
        "; data problems: " + std::to_string(r.problems) + " (layer 'problems')\n";
   s += "\nResults:\n  " + r.results_gpkg + " (layers parcels, parks" +

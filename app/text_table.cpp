@@ -3,13 +3,14 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
+
 namespace parkatlas {
 
 size_t display_width(const std::string& s) {
   size_t w = 0;
   for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+    size_t n = std::max<size_t>(1, utf8_sequence_length(static_cast<unsigned char>(s[i])));
     // Three- and four-byte sequences here are CJK ideographs and full-width forms: two columns.
     w += n >= 3 ? 2 : 1;
     i += n;

@@ -1,6 +1,8 @@
 // Canonical field tables (transcribed from data-model.md) and alias matching.
 #include "core/field_catalogue.hpp"
 
+#include "core/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -82,28 +84,8 @@ std::string ascii_lower(std::string_view s) {
   return r;
 }
 
-// Drops an incomplete UTF-8 sequence at the end (a Shapefile name cut mid-character by GDAL).
-std::string_view without_broken_tail(std::string_view s) {
-  size_t i = s.size(), back = 0;
-  while (i > 0 && back < 4 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i, ++back;
-  if (i == 0) return s;
-  auto lead = static_cast<unsigned char>(s[i - 1]);
-  if (lead < 0x80) return s;
-  size_t need = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
-  return back + 1 < need ? s.substr(0, i - 1) : s;
-}
-
 bool same_name(std::string_view source, std::string_view wanted) {
-  return ascii_lower(without_broken_tail(source)) == ascii_lower(wanted);
-}
-
-// Length of the UTF-8 sequence starting with lead byte `c`.
-size_t utf8_len(unsigned char c) {
-  if (c < 0x80) return 1;
-  if ((c >> 5) == 0x6) return 2;
-  if ((c >> 4) == 0xE) return 3;
-  if ((c >> 3) == 0x1E) return 4;
-  return 1;
+  return ascii_lower(without_broken_utf8_tail(source)) == ascii_lower(wanted);
 }
 
 }  // namespace
@@ -198,7 +180,9 @@ std::string shapefile_cut_name(std::string_view utf8_name, std::string_view enco
   std::string out;
   size_t bytes = 0;
   for (size_t i = 0; i < utf8_name.size();) {
-    size_t n = std::min(utf8_len(static_cast<unsigned char>(utf8_name[i])), utf8_name.size() - i);
+    size_t n = std::min(
+        std::max<size_t>(1, utf8_sequence_length(static_cast<unsigned char>(utf8_name[i]))),
+        utf8_name.size() - i);
     // In GBK every non-ASCII character we meet in field names (CJK) takes two bytes.
     size_t cost = gbk ? (n == 1 ? 1 : 2) : n;
     if (bytes + cost > max_bytes) break;

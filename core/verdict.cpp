@@ -6,15 +6,11 @@
 #include <cstdlib>
 #include <vector>
 
+#include "core/text_format.hpp"
+
 namespace parkatlas {
 
 namespace {
-
-std::string fmt(const char* f, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, f, v);
-  return buf;
-}
 
 CheckState check(const std::optional<double>& value, const std::optional<double>& floor) {
   if (!floor) return CheckState::not_applicable;
@@ -28,7 +24,7 @@ std::string value_against(double value, double floor, int decimals) {
   for (int d = decimals; d <= 6; ++d) {
     char f[8];
     std::snprintf(f, sizeof f, "%%.%df", d);
-    shown = fmt(f, value);
+    shown = format_number(f, value);
     if ((value < floor) == (std::strtod(shown.c_str(), nullptr) < floor)) break;
   }
   return shown;
@@ -40,10 +36,10 @@ std::string describe(CheckState s, const char* label, const std::optional<double
   switch (s) {
     case CheckState::pass:
       return std::string(label) + " " + value_against(*value, *floor, decimals) + " \xE2\x89\xA5 " +
-             fmt("%g", *floor) + unit;
+             format_number("%g", *floor) + unit;
     case CheckState::fail:
       return std::string(label) + " " + value_against(*value, *floor, decimals) + " < " +
-             fmt("%g", *floor) + unit;
+             format_number("%g", *floor) + unit;
     case CheckState::unknown:
       return std::string(label) + " unknown (" + missing_what + ")";
     case CheckState::not_applicable:

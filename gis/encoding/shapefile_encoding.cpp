@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/utf8.hpp"
 #include "gis/gis_error.hpp"
 
 namespace parkatlas {
@@ -40,22 +41,6 @@ std::string sibling(const std::string& path, const std::string& ext) {
   return {};
 }
 
-bool valid_utf8(const std::string& s, bool& any_multibyte) {
-  any_multibyte = false;
-  size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0) return false;
-    if (i + n > s.size()) return true;  // a sample may cut the last character
-    for (size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    if (n > 1) any_multibyte = true;
-    i += n;
-  }
-  return true;
-}
-
 bool decodes_as_gbk(const std::string& s) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
@@ -71,16 +56,6 @@ bool decodes_as_gbk(const std::string& s) {
   iconv_close(cd);
   // EINVAL = an incomplete character at the very end (the sample may cut one): still GBK.
   return r != static_cast<size_t>(-1) || err == EINVAL;
-}
-
-// Drops an incomplete UTF-8 sequence at the very end, nothing else.
-std::string_view without_broken_utf8_tail(std::string_view s) {
-  size_t i = s.size(), cont = 0;
-  while (i > 0 && cont < 3 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i, ++cont;
-  if (i == 0) return s;
-  auto lead = static_cast<unsigned char>(s[i - 1]);
-  size_t need = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-  return need > 0 && cont + 1 < need ? s.substr(0, i - 1) : s;
 }
 
 std::string ldid_encoding(unsigned char ldid) {
@@ -149,7 +124,7 @@ DbfByteSample read_dbf_sample(const std::string& dbf_path, size_t max_record_byt
 
 ByteVerdict classify_bytes(const std::string& bytes) {
   bool multibyte = false;
-  if (valid_utf8(bytes, multibyte)) return multibyte ? ByteVerdict::utf8 : ByteVerdict::ascii;
+  if (is_valid_utf8(bytes, &multibyte)) return multibyte ? ByteVerdict::utf8 : ByteVerdict::ascii;
   return decodes_as_gbk(bytes) ? ByteVerdict::gbk : ByteVerdict::neither;
 }
 
@@ -161,9 +136,7 @@ ByteVerdict classify_sample(const DbfByteSample& sample) {
     // Forgive a cut last character only when the rest is UTF-8: a GBK name's last byte can look
     // like a UTF-8 lead byte too.
     std::string_view cut = without_broken_utf8_tail(n);
-    bool multibyte = false;
-    all += std::string(cut.size() < n.size() && valid_utf8(std::string(cut), multibyte) ? cut : n) +
-           " ";
+    all += std::string(cut.size() < n.size() && is_valid_utf8(cut) ? cut : n) + " ";
   }
   all += sample.records;  // last: only its end can be cut
   return classify_bytes(all);

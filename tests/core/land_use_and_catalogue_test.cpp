@@ -5,6 +5,7 @@
 #include "core/field_catalogue.hpp"
 #include "core/land_use.hpp"
 #include "core/park_level.hpp"
+#include "core/utf8.hpp"
 
 using namespace parkatlas;
 
@@ -87,4 +88,32 @@ TEST(DeclaredUnits, Factors) {
   EXPECT_DOUBLE_EQ(*unit_factor(Quantity::money, "yuan"), 1e-4);
   EXPECT_DOUBLE_EQ(*unit_factor(Quantity::money, "yi"), 1e4);  // 1 亿 = 10,000 万
   EXPECT_FALSE(unit_factor(Quantity::money, "mu"));
+}
+
+TEST(Utf8, ValidityAndBrokenTails) {
+  bool multibyte = false;
+  EXPECT_TRUE(is_valid_utf8("abc", &multibyte));
+  EXPECT_FALSE(multibyte);
+  EXPECT_TRUE(is_valid_utf8("宗地编号", &multibyte));
+  EXPECT_TRUE(multibyte);
+  // GBK bytes of 宗地 (D7 DA B5 D8) are not UTF-8.
+  EXPECT_FALSE(is_valid_utf8("\xD7\xDA\xB5\xD8"));
+  // 宗地编 + the first byte of 号 (E5): GDAL's 10-byte cut. The tail is dropped, nothing else.
+  const std::string cut = std::string("宗地编") + "\xE5";
+  EXPECT_EQ(without_broken_utf8_tail(cut), "宗地编");
+  EXPECT_EQ(without_broken_utf8_tail("宗地编"), "宗地编");
+  EXPECT_EQ(without_broken_utf8_tail(std::string("宗地编") + "\xE5\x8F"),
+            "宗地编");  // two of three bytes
+  EXPECT_EQ(without_broken_utf8_tail("abc"), "abc");
+  EXPECT_EQ(utf8_sequence_length(0xE5), 3u);
+  EXPECT_EQ(utf8_sequence_length(0x8F), 0u);  // a continuation byte starts nothing
+}
+
+TEST(FieldCatalogue, NameCutMidCharacterByGdalStillMatches) {
+  std::vector<std::string> src = {std::string("宗地编") +
+                                  "\xE5"};  // 宗地编号 cut to 10 UTF-8 bytes
+  auto m = match_fields(LayerKind::parcels, src, {}, "UTF-8");
+  EXPECT_EQ(m.canonical[static_cast<size_t>(canonical_index(LayerKind::parcels, "parcel_id"))]
+                .source_index,
+            0);
 }

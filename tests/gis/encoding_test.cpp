@@ -122,8 +122,7 @@ TEST(ShapefileEncoding, Utf8WithoutDeclarationIsDetected) {
   EXPECT_EQ(d.encoding, "UTF-8");
   EXPECT_EQ(d.detail, "bytes are valid UTF-8");
   // GDAL cut 宗地编号 (12 UTF-8 bytes) to 10 bytes: 宗地编 plus half a character.
-  DbfByteSample sample =
-      read_dbf_sample((test::temp_dir("unused"), (dir / "parcels.dbf").string()));
+  DbfByteSample sample = read_dbf_sample((dir / "parcels.dbf").string());
   EXPECT_EQ(sample.names[0], std::string("宗地编") + "\xE5");
   ProblemList problems;
   EXPECT_EQ(read(path, "", problems).field("enterprise").text(0).value_or("<not mapped>"),

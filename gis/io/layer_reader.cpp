@@ -1,6 +1,9 @@
 // GDAL/OGR reading: encoding, CRS, field mapping, value conversion and geometry repair.
 #include "gis/io/layer_reader.hpp"
 
+#include "gis/io/arrow_batch.hpp"
+#include "gis/io/raw_value.hpp"
+
 #include <cpl_conv.h>
 #include <cpl_string.h>
 
@@ -157,9 +160,9 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
     report_.source_crs += " (EPSG:" + std::string(code) + ")";
 
   OGRFeatureDefn* defn = layer_->GetLayerDefn();
-  std::vector<std::string> names;
   for (int i = 0; i < defn->GetFieldCount(); ++i)
-    names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    source_names_.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+  const std::vector<std::string>& names = source_names_;
   std::string cut_encoding = shapefile ? report_.encoding->encoding : std::string();
   mapping_ = match_fields(config.kind, names, config.fields, cut_encoding);
   if (!mapping_.errors.empty()) {
@@ -253,7 +256,47 @@ GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformatio
             "skipped");
     return gg;
   }
+  return validate_geometry(std::move(gg), geos, fid, note, state);
+}
+
+GeomPtr LayerReader::geometry_from_wkb(std::string_view wkb, OGRCoordinateTransformation* ct,
+                                       const GeosContext& geos, long long fid, std::string& note,
+                                       SliceState& state) const {
+  if (wkb.empty()) {
+    problem(state, fid, "", "feature has no geometry", "skipped");
+    return make_geom(geos, nullptr);
+  }
+  const auto* bytes = reinterpret_cast<const unsigned char*>(wkb.data());
+  if (!ct) {
+    // Already in the measuring CRS: straight from WKB into GEOS.
+    GEOSWKBReader* reader = GEOSWKBReader_create_r(geos.handle());
+    GeomPtr g = make_geom(geos, GEOSWKBReader_read_r(geos.handle(), reader, bytes, wkb.size()));
+    GEOSWKBReader_destroy_r(geos.handle(), reader);
+    if (g) return validate_geometry(std::move(g), geos, fid, note, state);
+    geos.take_error();  // curves and the like: let OGR linearise them below
+  }
+  OGRGeometry* og = nullptr;
+  if (OGRGeometryFactory::createFromWkb(bytes, nullptr, &og, wkb.size()) != OGRERR_NONE || !og) {
+    problem(state, fid, "", "geometry cannot be read (corrupt WKB)", "skipped");
+    return make_geom(geos, nullptr);
+  }
+  std::unique_ptr<OGRGeometry> owned(og);
+  return convert_geometry(owned.get(), ct, geos, fid, note, state);
+}
+
+GeomPtr LayerReader::validate_geometry(GeomPtr gg, const GeosContext& geos, long long fid,
+                                       std::string& note, SliceState& state) const {
   GEOSContextHandle_t h = geos.handle();
+  const int type = GEOSGeomTypeId_r(h, gg.get());
+  if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) {
+    problem(state, fid, "", std::string("not a polygon (") + GEOSGeomType_r(h, gg.get()) + ")",
+            "skipped");
+    return make_geom(geos, nullptr);
+  }
+  if (GEOSisEmpty_r(h, gg.get()) == 1) {
+    problem(state, fid, "", "empty geometry", "skipped");
+    return make_geom(geos, nullptr);
+  }
   if (GEOSisValid_r(h, gg.get()) != 1) {
     char* reason = GEOSisValidReason_r(h, gg.get());
     note = std::string("invalid geometry (") + (reason ? reason : "?") + ")";
@@ -263,7 +306,7 @@ GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformatio
       problem(state, fid, "", note + " has no area left after repair", "skipped");
       return make_geom(geos, nullptr);
     }
-  } else if (t == wkbGeometryCollection) {
+  } else if (type == GEOS_GEOMETRYCOLLECTION) {
     gg = polygonal_part(geos, std::move(gg));
     if (!gg) {
       problem(state, fid, "", "geometry collection without polygons", "skipped");
@@ -278,67 +321,17 @@ GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformatio
   return gg;
 }
 
-Cell LayerReader::read_canonical(OGRFeature& f, size_t c, long long fid, SliceState& state) const {
-  int idx = mapping_.canonical[c].source_index;
-  if (idx < 0 || !f.IsFieldSetAndNotNull(idx)) return std::monostate{};
+Cell LayerReader::canonical_cell(const RawValue& v, size_t c, long long fid,
+                                 SliceState& state) const {
   const CanonicalField& cf = canonical_fields(config_.kind)[c];
-  OGRFieldType ft = f.GetFieldDefnRef(idx)->GetType();
-  const bool numeric = ft == OFTInteger || ft == OFTInteger64 || ft == OFTReal;
-  auto reject = [&](const std::string& value, const std::string& why) -> Cell {
-    ++state.rejected;
-    problem(state, fid, cf.name + " (" + f.GetFieldDefnRef(idx)->GetNameRef() + ")",
-            "'" + value + "' " + why, "value ignored");
-    return std::monostate{};
-  };
-  switch (cf.type) {
-    case FieldType::real: {
-      if (numeric) return f.GetFieldAsDouble(idx) * unit_factors_[c];
-      std::string s = trim(f.GetFieldAsString(idx));
-      if (s.empty()) return std::monostate{};
-      auto v = parse_number(s);
-      if (!v) return reject(s, "is not a number");
-      return *v * unit_factors_[c];
-    }
-    case FieldType::integer: {
-      if (ft == OFTInteger || ft == OFTInteger64)
-        return static_cast<std::int64_t>(f.GetFieldAsInteger64(idx));
-      std::string s = trim(f.GetFieldAsString(idx));
-      if (s.empty()) return std::monostate{};
-      auto v = numeric ? std::optional<double>(f.GetFieldAsDouble(idx)) : parse_number(s);
-      if (!v || std::floor(*v) != *v) return reject(s, "is not a whole number");
-      return static_cast<std::int64_t>(*v);
-    }
-    case FieldType::date: {
-      if (ft == OFTDate || ft == OFTDateTime) {
-        int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
-        float ss = 0;
-        f.GetFieldAsDateTime(idx, &y, &m, &d, &hh, &mm, &ss, &tz);
-        CivilDate date{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
-        if (!is_valid(date)) return reject(f.GetFieldAsString(idx), "is not a valid date");
-        return date;
-      }
-      std::string s = trim(f.GetFieldAsString(idx));
-      if (s.empty()) return std::monostate{};
-      auto d = parse_date(s);
-      if (!d)
-        return reject(s, "is not a date (expected e.g. 2019-02-03, 20190203 or 2019年2月3日)");
-      return *d;
-    }
-    case FieldType::text: {
-      if (ft == OFTReal) {
-        // Ids stored as reals (BBL 4026320005.0) must read as 4026320005, not GDAL's padded form.
-        double v = f.GetFieldAsDouble(idx);
-        char buf[64];
-        std::snprintf(buf, sizeof buf, std::floor(v) == v && std::fabs(v) < 1e15 ? "%.0f" : "%.15g",
-                      v);
-        return std::string(buf);
-      }
-      std::string s = trim(f.GetFieldAsString(idx));
-      if (s.empty()) return std::monostate{};
-      return s;
-    }
-  }
-  return std::monostate{};
+  return to_canonical(
+      v, cf, unit_factors_[c], [&](const std::string& value, const std::string& why) {
+        ++state.rejected;
+        problem(state, fid,
+                cf.name + " (" +
+                    source_names_[static_cast<size_t>(mapping_.canonical[c].source_index)] + ")",
+                "'" + value + "' " + why, "value ignored");
+      });
 }
 
 std::vector<LayerReader::Slice> LayerReader::plan_slices(int parts) const {
@@ -381,74 +374,152 @@ void LayerReader::read_slice(OGRLayer& layer, const Slice& slice, const Measurin
   std::unique_ptr<OGRCoordinateTransformation> ct;
   if (gcj02_ || !source_srs_.IsSame(&target.srs))
     ct = make_transformation(source_srs_, target.srs, gcj02_);
-  const auto& fields = canonical_fields(config_.kind);
-  const char* key = key_field(config_.kind);
-  const int key_index = key ? canonical_index(config_.kind, key) : -1;
-  OGRFeatureDefn* defn = layer.GetLayerDefn();
   layer.SetAttributeFilter(slice.fid_filter.empty() ? nullptr : slice.fid_filter.c_str());
+  const bool columnar =
+      slice.first == 0 && slice.count < 0 && layer.TestCapability(OLCFastGetArrowStream);
+  if (!columnar || !read_arrow(layer, ct.get(), geos, state, fn))
+    read_features(layer, slice, ct.get(), geos, state, fn);
+  layer.SetAttributeFilter(nullptr);
+}
+
+void LayerReader::finish_row(FeatureRow& row, const std::string& note, size_t first_problem,
+                             SliceState& state, const std::function<void(FeatureRow&)>& fn) const {
+  if (!note.empty() && row.geometry) {
+    ++state.repaired;
+    problem(state, row.fid, "", note, "repaired (GEOS MakeValid, polygonal parts kept)");
+  }
+  const char* key = key_field(config_.kind);
+  if (key) {
+    const int key_index = canonical_index(config_.kind, key);
+    if (auto* k = std::get_if<std::string>(&row.canonical[static_cast<size_t>(key_index)]))
+      for (size_t p = first_problem; p < state.problems.size(); ++p)
+        state.problems[p].feature_key = *k;
+  }
+  if (!row.geometry) {
+    ++state.skipped;
+    return;
+  }
+  ++state.read;
+  fn(row);
+}
+
+void LayerReader::read_features(OGRLayer& layer, const Slice& slice,
+                                OGRCoordinateTransformation* ct, const GeosContext& geos,
+                                SliceState& state,
+                                const std::function<void(FeatureRow&)>& fn) const {
+  const auto& fields = canonical_fields(config_.kind);
+  OGRFeatureDefn* defn = layer.GetLayerDefn();
   layer.ResetReading();
   if (slice.first > 0) layer.SetNextByIndex(slice.first);
   FeatureRow row;
   for (long long taken = 0; slice.count < 0 || taken < slice.count; ++taken) {
     OGRFeatureUniquePtr feature(layer.GetNextFeature());
     if (!feature) break;
-    const long long fid = feature->GetFID();
+    row.fid = feature->GetFID();
     const size_t first_problem = state.problems.size();
-    row.fid = fid;
     row.canonical.assign(fields.size(), std::monostate{});
     for (int c : mapped_)
-      row.canonical[static_cast<size_t>(c)] =
-          read_canonical(*feature, static_cast<size_t>(c), fid, state);
+      row.canonical[static_cast<size_t>(c)] = canonical_cell(
+          raw_from_feature(*feature, mapping_.canonical[static_cast<size_t>(c)].source_index),
+          static_cast<size_t>(c), row.fid, state);
     row.extra.clear();
-    for (int s : mapping_.unmapped_sources) {
-      if (!feature->IsFieldSetAndNotNull(s)) {
-        row.extra.emplace_back(std::monostate{});
-        continue;
-      }
-      switch (extra_type(defn->GetFieldDefn(s)->GetType())) {
-        case FieldType::integer:
-          row.extra.emplace_back(static_cast<std::int64_t>(feature->GetFieldAsInteger64(s)));
-          break;
-        case FieldType::real:
-          row.extra.emplace_back(feature->GetFieldAsDouble(s));
-          break;
-        case FieldType::date: {
-          int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
-          float ss = 0;
-          feature->GetFieldAsDateTime(s, &y, &m, &d, &hh, &mm, &ss, &tz);
-          CivilDate date{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
-          row.extra.emplace_back(is_valid(date) ? Cell{date} : Cell{std::monostate{}});
-          break;
-        }
-        case FieldType::text:
-          row.extra.emplace_back(std::string(feature->GetFieldAsString(s)));
-          break;
-      }
-    }
+    for (int s : mapping_.unmapped_sources)
+      row.extra.push_back(
+          to_extra(raw_from_feature(*feature, s), extra_type(defn->GetFieldDefn(s)->GetType())));
     std::string note;
-    OGRGeometry* g = feature->GetGeometryRef();
-    if (!g) {
-      problem(state, fid, "", "feature has no geometry", "skipped");
-      row.geometry.reset();
+    if (OGRGeometry* g = feature->GetGeometryRef()) {
+      row.geometry = convert_geometry(g, ct, geos, row.fid, note, state);
     } else {
-      row.geometry = convert_geometry(g, ct.get(), geos, fid, note, state);
+      problem(state, row.fid, "", "feature has no geometry", "skipped");
+      row.geometry.reset();
     }
-    if (!note.empty() && row.geometry) {
-      ++state.repaired;
-      problem(state, fid, "", note, "repaired (GEOS MakeValid, polygonal parts kept)");
-    }
-    if (key_index >= 0)
-      if (auto* k = std::get_if<std::string>(&row.canonical[static_cast<size_t>(key_index)]))
-        for (size_t p = first_problem; p < state.problems.size(); ++p)
-          state.problems[p].feature_key = *k;
-    if (!row.geometry) {
-      ++state.skipped;
-      continue;
-    }
-    ++state.read;
-    fn(row);
+    finish_row(row, note, first_problem, state, fn);
   }
-  layer.SetAttributeFilter(nullptr);
+}
+
+bool LayerReader::read_arrow(OGRLayer& layer, OGRCoordinateTransformation* ct,
+                             const GeosContext& geos, SliceState& state,
+                             const std::function<void(FeatureRow&)>& fn) const {
+  ArrowArrayStream stream{};
+  if (!layer.GetArrowStream(&stream, nullptr)) return false;
+  struct StreamGuard {
+    ArrowArrayStream& s;
+    ~StreamGuard() {
+      if (s.release) s.release(&s);
+    }
+  } stream_guard{stream};
+  ArrowSchema schema{};
+  if (stream.get_schema(&stream, &schema) != 0) return false;
+  struct SchemaGuard {
+    ArrowSchema& s;
+    ~SchemaGuard() {
+      if (s.release) s.release(&s);
+    }
+  } schema_guard{schema};
+
+  // Arrow columns by name: the FID, the geometry, and every source field we use.
+  auto child = [&](const std::string& name) -> int {
+    for (int64_t i = 0; i < schema.n_children; ++i)
+      if (name == schema.children[i]->name) return static_cast<int>(i);
+    return -1;
+  };
+  const char* gcol = layer.GetGeometryColumn();
+  const int geom = child(gcol && *gcol ? gcol : "wkb_geometry");
+  const char* fcol = layer.GetFIDColumn();
+  const int fid_col = child(fcol && *fcol ? fcol : "OGC_FID");
+  if (geom < 0 ||
+      (schema.children[geom]->format[0] != 'z' && schema.children[geom]->format[0] != 'Z'))
+    return false;
+  std::vector<int> col(source_names_.size(), -1);
+  auto usable = [&](int s) {
+    col[static_cast<size_t>(s)] = child(source_names_[static_cast<size_t>(s)]);
+    return col[static_cast<size_t>(s)] >= 0 &&
+           arrow_format_supported(schema.children[col[static_cast<size_t>(s)]]->format);
+  };
+  for (int c : mapped_)
+    if (!usable(mapping_.canonical[static_cast<size_t>(c)].source_index)) return false;
+  for (int s : mapping_.unmapped_sources)
+    if (!usable(s)) return false;
+
+  const auto& fields = canonical_fields(config_.kind);
+  OGRFeatureDefn* defn = layer.GetLayerDefn();
+  FeatureRow row;
+  long long running = 0;
+  for (;;) {
+    ArrowArray batch{};
+    if (stream.get_next(&stream, &batch) != 0)
+      throw GisError(std::string("reading failed: ") + (stream.get_last_error(&stream) ?: "?"),
+                     {config_.source, report_.layer});
+    if (!batch.release) break;
+    struct BatchGuard {
+      ArrowArray& a;
+      ~BatchGuard() { a.release(&a); }
+    } batch_guard{batch};
+    auto column = [&](int i) -> const ArrowArray& { return *batch.children[i]; };
+    auto format = [&](int i) { return schema.children[i]->format; };
+    for (int64_t r = 0; r < batch.length; ++r, ++running) {
+      row.fid = fid_col >= 0 ? arrow_raw(column(fid_col), format(fid_col), r).i : running;
+      const size_t first_problem = state.problems.size();
+      row.canonical.assign(fields.size(), std::monostate{});
+      for (int c : mapped_) {
+        const int a =
+            col[static_cast<size_t>(mapping_.canonical[static_cast<size_t>(c)].source_index)];
+        row.canonical[static_cast<size_t>(c)] = canonical_cell(
+            arrow_raw(column(a), format(a), r), static_cast<size_t>(c), row.fid, state);
+      }
+      row.extra.clear();
+      for (int s : mapping_.unmapped_sources) {
+        const int a = col[static_cast<size_t>(s)];
+        row.extra.push_back(to_extra(arrow_raw(column(a), format(a), r),
+                                     extra_type(defn->GetFieldDefn(s)->GetType())));
+      }
+      std::string note;
+      row.geometry = geometry_from_wkb(arrow_binary(column(geom), format(geom), r), ct, geos,
+                                       row.fid, note, state);
+      finish_row(row, note, first_problem, state, fn);
+    }
+  }
+  return true;
 }
 
 void LayerReader::merge(SliceState& state) {

@@ -18,6 +18,7 @@
 #include "gis/crs/measuring_crs.hpp"
 #include "gis/encoding/shapefile_encoding.hpp"
 #include "gis/geos/geos_context.hpp"
+#include "gis/io/raw_value.hpp"
 
 namespace parkatlas {
 
@@ -104,10 +105,25 @@ class LayerReader {
   void read_slice(OGRLayer& layer, const Slice& slice, const MeasuringCrs& target,
                   const GeosContext& geos, SliceState& state,
                   const std::function<void(FeatureRow&)>& fn) const;
+  void read_features(OGRLayer& layer, const Slice& slice, OGRCoordinateTransformation* ct,
+                     const GeosContext& geos, SliceState& state,
+                     const std::function<void(FeatureRow&)>& fn) const;
+  // GDAL's columnar reader; false (having read nothing) when a column is of an unsupported type.
+  bool read_arrow(OGRLayer& layer, OGRCoordinateTransformation* ct, const GeosContext& geos,
+                  SliceState& state, const std::function<void(FeatureRow&)>& fn) const;
+  // Shared end of every feature: problems get the feature's key, counts, then fn.
+  void finish_row(FeatureRow& row, const std::string& note, size_t first_problem, SliceState& state,
+                  const std::function<void(FeatureRow&)>& fn) const;
   void merge(SliceState& state);
   GeomPtr convert_geometry(OGRGeometry* g, OGRCoordinateTransformation* ct, const GeosContext& geos,
                            long long fid, std::string& note, SliceState& state) const;
-  Cell read_canonical(OGRFeature& f, size_t canonical, long long fid, SliceState& state) const;
+  GeomPtr geometry_from_wkb(std::string_view wkb, OGRCoordinateTransformation* ct,
+                            const GeosContext& geos, long long fid, std::string& note,
+                            SliceState& state) const;
+  // Type check, validity (repair with MakeValid), polygonal parts, non-zero area.
+  GeomPtr validate_geometry(GeomPtr g, const GeosContext& geos, long long fid, std::string& note,
+                            SliceState& state) const;
+  Cell canonical_cell(const RawValue& v, size_t canonical, long long fid, SliceState& state) const;
   void problem(SliceState& state, long long fid, const std::string& field,
                const std::string& message, const std::string& action) const;
   GDALDatasetUniquePtr open_dataset() const;
@@ -120,6 +136,7 @@ class LayerReader {
   OGRLayer* layer_ = nullptr;  // owned by dataset_
   OGRSpatialReference source_srs_;
   bool gcj02_ = false;
+  std::vector<std::string> source_names_;  // the layer's field names, as GDAL decoded them
   FieldMapping mapping_;
   std::vector<int> mapped_;  // canonical indices that found a source field
   std::vector<double> unit_factors_;

@@ -1,0 +1,122 @@
+// Conversion of raw source values to canonical cells.
+#include "gis/io/raw_value.hpp"
+
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/field_value.hpp"
+
+namespace parkatlas {
+
+std::string number_text(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, std::floor(v) == v && std::fabs(v) < 1e15 ? "%.0f" : "%.15g", v);
+  return buf;
+}
+
+RawValue raw_from_feature(OGRFeature& f, int idx) {
+  RawValue v;
+  if (!f.IsFieldSetAndNotNull(idx)) return v;
+  switch (f.GetFieldDefnRef(idx)->GetType()) {
+    case OFTInteger:
+    case OFTInteger64:
+      v.kind = RawValue::Kind::integer;
+      v.i = f.GetFieldAsInteger64(idx);
+      break;
+    case OFTReal:
+      v.kind = RawValue::Kind::real;
+      v.d = f.GetFieldAsDouble(idx);
+      break;
+    case OFTDate:
+    case OFTDateTime: {
+      int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+      float ss = 0;
+      f.GetFieldAsDateTime(idx, &y, &m, &d, &hh, &mm, &ss, &tz);
+      v.date = CivilDate{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
+      v.kind = is_valid(v.date) ? RawValue::Kind::date : RawValue::Kind::bad_date;
+      if (v.kind == RawValue::Kind::bad_date) v.s = f.GetFieldAsString(idx);
+      break;
+    }
+    default:
+      v.kind = RawValue::Kind::text;
+      v.s = f.GetFieldAsString(idx);
+      break;
+  }
+  return v;
+}
+
+Cell to_canonical(const RawValue& v, const CanonicalField& cf, double factor,
+                  const std::function<void(const std::string&, const std::string&)>& reject) {
+  using K = RawValue::Kind;
+  auto fail = [&](const std::string& text, const std::string& why) -> Cell {
+    reject(text, why);
+    return std::monostate{};
+  };
+  const std::string as_text = v.kind == K::integer ? std::to_string(v.i)
+                              : v.kind == K::real  ? number_text(v.d)
+                              : v.kind == K::date  ? to_iso(v.date)
+                                                   : v.s;
+  switch (v.kind == K::null ? FieldType::text : cf.type) {
+    case FieldType::real: {
+      if (v.kind == K::integer) return static_cast<double>(v.i) * factor;
+      if (v.kind == K::real) return v.d * factor;
+      std::string s = trim(as_text);
+      if (s.empty()) return std::monostate{};
+      auto n = parse_number(s);
+      if (!n) return fail(s, "is not a number");
+      return *n * factor;
+    }
+    case FieldType::integer: {
+      if (v.kind == K::integer) return v.i;
+      std::string s = trim(as_text);
+      if (s.empty()) return std::monostate{};
+      auto n = v.kind == K::real ? std::optional<double>(v.d) : parse_number(s);
+      if (!n || std::floor(*n) != *n) return fail(s, "is not a whole number");
+      return static_cast<std::int64_t>(*n);
+    }
+    case FieldType::date: {
+      if (v.kind == K::date) return v.date;
+      if (v.kind == K::bad_date) return fail(v.s, "is not a valid date");
+      std::string s = trim(as_text);
+      if (s.empty()) return std::monostate{};
+      auto d = parse_date(s);
+      if (!d) return fail(s, "is not a date (expected e.g. 2019-02-03, 20190203 or 2019年2月3日)");
+      return *d;
+    }
+    case FieldType::text: {
+      if (v.kind == K::null) return std::monostate{};
+      std::string s = trim(as_text);
+      if (s.empty()) return std::monostate{};
+      return s;
+    }
+  }
+  return std::monostate{};
+}
+
+Cell to_extra(const RawValue& v, FieldType type) {
+  using K = RawValue::Kind;
+  switch (v.kind) {
+    case K::null:
+      return std::monostate{};
+    case K::integer:
+      if (type == FieldType::real) return static_cast<double>(v.i);
+      if (type == FieldType::text) return std::to_string(v.i);
+      return v.i;
+    case K::real:
+      if (type == FieldType::integer) return static_cast<std::int64_t>(v.d);
+      if (type == FieldType::text) return number_text(v.d);
+      return v.d;
+    case K::date:
+      if (type == FieldType::text) return to_iso(v.date);
+      return type == FieldType::date ? Cell{v.date} : Cell{std::monostate{}};
+    case K::bad_date:
+      return type == FieldType::text ? Cell{v.s} : Cell{std::monostate{}};
+    case K::text:
+      return type == FieldType::text ? Cell{v.s} : Cell{std::monostate{}};
+  }
+  return std::monostate{};
+}
+
+}  // namespace parkatlas

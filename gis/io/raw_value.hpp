@@ -1,0 +1,36 @@
+// A source value as the driver gave it (from an OGR feature or an Arrow column), and its
+// conversion to a canonical field's type: one set of rules for every reading path.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/attribute_table.hpp"
+#include "core/field_catalogue.hpp"
+
+class OGRFeature;
+
+namespace parkatlas {
+
+struct RawValue {
+  enum class Kind { null, integer, real, text, date, bad_date } kind = Kind::null;
+  std::int64_t i = 0;
+  double d = 0;
+  std::string s;  // text, or how an impossible date was written
+  CivilDate date;
+};
+
+RawValue raw_from_feature(OGRFeature& feature, int field);
+
+// Converts to the canonical field's type, applying `unit_factor` to numbers. A value that cannot
+// be converted calls reject(value as text, why) and gives an empty cell.
+Cell to_canonical(const RawValue& v, const CanonicalField& field, double unit_factor,
+                  const std::function<void(const std::string&, const std::string&)>& reject);
+
+// Unmapped source fields keep their own type (`type` from the source field definition).
+Cell to_extra(const RawValue& v, FieldType type);
+
+// Numbers as text the way ids are expected: 4026320005, not 4026320005.000000.
+std::string number_text(double v);
+
+}  // namespace parkatlas

@@ -54,15 +54,21 @@ Cell to_canonical(const RawValue& v, const CanonicalField& cf, double factor,
     reject(text, why);
     return std::monostate{};
   };
-  const std::string as_text = v.kind == K::integer ? std::to_string(v.i)
-                              : v.kind == K::real  ? number_text(v.d)
-                              : v.kind == K::date  ? to_iso(v.date)
-                                                   : v.s;
+  // The value as text, made only where a conversion needs it (formatting every number cost
+  // more than reading it).
+  auto as_text = [&v]() -> std::string {
+    switch (v.kind) {
+      case K::integer: return std::to_string(v.i);
+      case K::real: return number_text(v.d);
+      case K::date: return to_iso(v.date);
+      default: return v.s;
+    }
+  };
   switch (v.kind == K::null ? FieldType::text : cf.type) {
     case FieldType::real: {
       if (v.kind == K::integer) return static_cast<double>(v.i) * factor;
       if (v.kind == K::real) return v.d * factor;
-      std::string s = trim(as_text);
+      std::string s = trim(as_text());
       if (s.empty()) return std::monostate{};
       auto n = parse_number(s);
       if (!n) return fail(s, "is not a number");
@@ -70,7 +76,7 @@ Cell to_canonical(const RawValue& v, const CanonicalField& cf, double factor,
     }
     case FieldType::integer: {
       if (v.kind == K::integer) return v.i;
-      std::string s = trim(as_text);
+      std::string s = trim(as_text());
       if (s.empty()) return std::monostate{};
       auto n = v.kind == K::real ? std::optional<double>(v.d) : parse_number(s);
       if (!n || std::floor(*n) != *n) return fail(s, "is not a whole number");
@@ -79,7 +85,7 @@ Cell to_canonical(const RawValue& v, const CanonicalField& cf, double factor,
     case FieldType::date: {
       if (v.kind == K::date) return v.date;
       if (v.kind == K::bad_date) return fail(v.s, "is not a valid date");
-      std::string s = trim(as_text);
+      std::string s = trim(as_text());
       if (s.empty()) return std::monostate{};
       auto d = parse_date(s);
       if (!d) return fail(s, "is not a date (expected e.g. 2019-02-03, 20190203 or 2019年2月3日)");
@@ -87,7 +93,7 @@ Cell to_canonical(const RawValue& v, const CanonicalField& cf, double factor,
     }
     case FieldType::text: {
       if (v.kind == K::null) return std::monostate{};
-      std::string s = trim(as_text);
+      std::string s = trim(as_text());
       if (s.empty()) return std::monostate{};
       return s;
     }

@@ -16,7 +16,7 @@ namespace parkatlas {
 std::function<int()> setup_run_command(CLI::App& app) {
   struct Args {
     std::string config, out, as_of, rules;
-    bool json = false, no_buildings = false, quiet = false;
+    bool json = false, no_buildings = false, no_index = false, quiet = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd =
@@ -36,12 +36,16 @@ std::function<int()> setup_run_command(CLI::App& app) {
                 "print a machine-readable summary (JSON) instead of the text summary");
   cmd->add_flag("--no-buildings-layer", args->no_buildings,
                 "do not copy the buildings into results.gpkg (they are still used for FAR)");
+  cmd->add_flag("--no-spatial-index", args->no_index,
+                "write results.gpkg without R-tree indexes (faster for millions of parcels; "
+                "QGIS then offers to build one)");
   cmd->add_flag("-q,--quiet", args->quiet, "no progress on stderr");
   return [args]() -> int {
     try {
       ProjectConfig config = load_project_config(args->config);
       RuleSet rules = resolve_rules(args->rules, config);
-      RunOptions options{args->out, resolve_as_of(args->as_of, config), !args->no_buildings};
+      RunOptions options{args->out, resolve_as_of(args->as_of, config), !args->no_buildings,
+                         !args->no_index};
       ConsoleProgress progress(!args->quiet);
       RunResult result = run_analysis(config, rules, options, progress);
       if (args->json)

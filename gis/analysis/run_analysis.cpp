@@ -165,6 +165,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   result.parcels_csv = (fs::path(options.out_dir) / "parcels.csv").string();
   VectorOutput gpkg(result.results_gpkg, "GPKG");
 
+  if (!options.spatial_index) gpkg.set_default_layer_options({"SPATIAL_INDEX=NO"});
   Analysis a = analyse_project(config, rules, options.write_buildings ? &gpkg : nullptr, progress);
   result.timings = a.timings;
   StageClock clock(result.timings);

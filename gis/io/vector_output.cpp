@@ -81,6 +81,7 @@ OutputLayer& VectorOutput::add_layer(const std::string& name, const OGRSpatialRe
                                      OGRwkbGeometryType type, std::vector<OutField> fields,
                                      const std::vector<std::string>& layer_options) {
   CPLStringList options;
+  for (const auto& o : default_options_) options.AddString(o.c_str());
   for (const auto& o : layer_options) options.AddString(o.c_str());
   // GDAL 3.6 takes a non-const pointer but only clones the SRS.
   OGRLayer* layer = dataset_->CreateLayer(name.c_str(), const_cast<OGRSpatialReference*>(srs), type,

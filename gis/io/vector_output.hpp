@@ -42,6 +42,10 @@ class VectorOutput {
   OutputLayer& add_layer(const std::string& name, const OGRSpatialReference* srs,
                          OGRwkbGeometryType type, std::vector<OutField> fields,
                          const std::vector<std::string>& layer_options = {});
+  // Creation options added to every layer created from now on (e.g. SPATIAL_INDEX=NO).
+  void set_default_layer_options(std::vector<std::string> options) {
+    default_options_ = std::move(options);
+  }
   void begin_batch();  // transactions where the driver has them (GeoPackage)
   void end_batch();
   void commit();  // closes the dataset and renames it into place
@@ -51,6 +55,7 @@ class VectorOutput {
   GDALDatasetUniquePtr dataset_;
   std::vector<std::unique_ptr<OutputLayer>> layers_;
   bool in_transaction_ = false;
+  std::vector<std::string> default_options_;
 };
 
 OGRFieldType ogr_type(FieldType t);

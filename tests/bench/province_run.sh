@@ -38,4 +38,5 @@ PY
 }
 
 run "results without the buildings layer" --no-buildings-layer
+run "results without the buildings layer and without spatial indexes" --no-buildings-layer --no-spatial-index
 run "results with the buildings layer"

@@ -366,3 +366,18 @@ TEST(ReadingPaths, GeoPackageColumnarAndShapefileFeaturesAgree) {
   }
   EXPECT_EQ(compared, shp_rows.size());
 }
+
+TEST(CliSample, SpatialIndexesByDefaultAndNoneWhenAsked) {
+  // A GeoPackage layer with an R-tree answers spatial filters fast; without one it does not.
+  auto indexed = open_vector((sample_out() / "results.gpkg").string());
+  for (const char* layer : {"parcels", "parks", "buildings"})
+    EXPECT_TRUE(indexed->GetLayerByName(layer)->TestCapability(OLCFastSpatialFilter)) << layer;
+  fs::path dir = temp_dir("cli-noindex");
+  CommandResult r = run_command("run -q --no-spatial-index -c " + sample("parkatlas.toml") +
+                                " -o " + dir.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto plain = open_vector((dir / "results.gpkg").string());
+  EXPECT_FALSE(plain->GetLayerByName("parcels")->TestCapability(OLCFastSpatialFilter));
+  EXPECT_EQ(plain->GetLayerByName("parcels")->GetFeatureCount(),
+            indexed->GetLayerByName("parcels")->GetFeatureCount());
+}

@@ -71,8 +71,8 @@ BuildingInput building_input(const std::vector<Cell>& canonical, double footprin
   return b;
 }
 
-void assign_parks(const ProjectInputs& in, const GeosContext& geos, ParcelEvaluation& ev,
-                  ProblemList& problems, Progress& progress) {
+void assign_parks(const ProjectInputs& in, ParcelEvaluation& ev, ProblemList& problems,
+                  Progress& progress) {
   const LayerData& parcels = in.parcels;
   const size_t n = parcels.size();
   ev.park.assign(n, -1);
@@ -85,7 +85,6 @@ void assign_parks(const ProjectInputs& in, const GeosContext& geos, ParcelEvalua
     for (size_t i = 0; i < n; ++i) ev.park_id[i] = given.text(i).value_or("");
     return;
   }
-  (void)geos;
   progress.begin("assigning parcels to parks", static_cast<long long>(n));
   in_chunks(n, problems, [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
     // Each thread prepares its own copy of the park polygons (prepared geometries build their
@@ -124,8 +123,8 @@ void assign_parks(const ProjectInputs& in, const GeosContext& geos, ParcelEvalua
   progress.end();
 }
 
-void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const GeosContext& geos,
-                      ParcelEvaluation& ev, ProblemList& problems, Progress& progress) {
+void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, ParcelEvaluation& ev,
+                      ProblemList& problems, Progress& progress) {
   const LayerData& p = in.parcels;
   const size_t n = p.size();
   const std::string& source = in.parcels_reader->report().source;
@@ -142,7 +141,6 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const GeosC
 
   ev.ind.resize(n);
   ev.judgement.resize(n);
-  (void)geos;
   progress.begin("computing indicators and verdicts", static_cast<long long>(n));
   in_chunks(n, problems, [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
     for (size_t i = begin; i < end; ++i) {

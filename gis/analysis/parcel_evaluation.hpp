@@ -25,12 +25,12 @@ struct ParcelEvaluation {
 };
 
 // Largest-overlap park for each parcel; a given park_id wins and disagreements become problems.
-void assign_parks(const ProjectInputs& in, const GeosContext& geos, ParcelEvaluation& ev,
-                  ProblemList& problems, Progress& progress);
+void assign_parks(const ProjectInputs& in, ParcelEvaluation& ev, ProblemList& problems,
+                  Progress& progress);
 
 // Indicators and verdicts (needs assign_parks and, when buildings are loaded, their shares).
-void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const GeosContext& geos,
-                      ParcelEvaluation& ev, ProblemList& problems, Progress& progress);
+void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, ParcelEvaluation& ev,
+                      ProblemList& problems, Progress& progress);
 
 // The building's canonical attributes as core's BuildingInput.
 BuildingInput building_input(const std::vector<Cell>& canonical, double footprint_m2);

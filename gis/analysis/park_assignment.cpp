@@ -28,7 +28,8 @@ ParkLocator::Hit ParkLocator::locate(const GEOSGeometry* parcel) const {
   Hit best;
   for (size_t i : candidates) {
     if (GEOSPreparedContains_r(geos_.handle(), prepared_[i].get(), parcel) == 1) {
-      // Wholly inside one park; overlapping parks could still tie, so keep the first, larger wins.
+      // Wholly inside this park: the overlap is the parcel's whole area (if parks overlap, the
+      // first such park is kept).
       double a = area(geos_, parcel);
       if (a > best.overlap_m2) best = Hit{static_cast<int>(i), a};
       continue;

@@ -139,14 +139,14 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules,
   StageClock clock(a.timings);
   a.in = load_project_inputs(config, geos, a.problems, progress);
   clock.lap("read parks and parcels");
-  assign_parks(a.in, geos, a.ev, a.problems, progress);
+  assign_parks(a.in, a.ev, a.problems, progress);
   clock.lap("assign parks");
   if (a.in.buildings_reader) {
     a.buildings_read =
         attribute_buildings(a.in, rules, geos, a.ev, buildings_out, a.problems, progress);
     clock.lap(buildings_out ? "buildings: read, attribute, write" : "buildings: read, attribute");
   }
-  evaluate_parcels(a.in, rules, geos, a.ev, a.problems, progress);
+  evaluate_parcels(a.in, rules, a.ev, a.problems, progress);
   std::vector<ParcelOutcome> outcomes(a.in.parcels.size());
   const Column& invest = a.in.parcels.field("invest_wan");
   for (size_t i = 0; i < a.in.parcels.size(); ++i)

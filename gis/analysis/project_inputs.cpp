@@ -75,6 +75,18 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
   progress.begin("reading parcels", in.parcels_reader->report().features_in_source);
   in.parcels = in.parcels_reader->read_all(in.measuring, geos, worker_count());
   progress.end();
+  if (in.parcels.size() == 0) {
+    // Every feature was skipped: say why instead of writing empty results.
+    std::string why;
+    for (const auto& p : problems)
+      if (p.layer == "parcels" && p.fid >= 0) {
+        why = " (e.g. feature " + std::to_string(p.fid) + ": " + p.message + ")";
+        break;
+      }
+    throw GisError("none of the " + std::to_string(in.parcels_reader->report().features_in_source) +
+                       " features is a usable polygon" + why,
+                   {parcels_cfg.source, in.parcels_reader->report().layer});
+  }
   return in;
 }
 

@@ -208,6 +208,9 @@ std::vector<std::pair<std::string, FieldType>> LayerReader::extra_fields() const
 }
 
 LonLat LayerReader::centre_lonlat() const {
+  if (report_.features_in_source == 0)
+    throw GisError("the layer has no features: nothing to analyse",
+                   {config_.source, report_.layer});
   OGREnvelope env;
   if (layer_->GetExtent(&env, TRUE) != OGRERR_NONE)
     throw GisError("cannot compute the layer extent", {config_.source, report_.layer});
@@ -413,6 +416,7 @@ void LayerReader::read_features(OGRLayer& layer, const Slice& slice,
   if (slice.first > 0) layer.SetNextByIndex(slice.first);
   FeatureRow row;
   for (long long taken = 0; slice.count < 0 || taken < slice.count; ++taken) {
+    CPLErrorReset();
     OGRFeatureUniquePtr feature(layer.GetNextFeature());
     if (!feature) break;
     row.fid = feature->GetFID();
@@ -430,7 +434,11 @@ void LayerReader::read_features(OGRLayer& layer, const Slice& slice,
     if (OGRGeometry* g = feature->GetGeometryRef()) {
       row.geometry = convert_geometry(g, ct, geos, row.fid, note, state);
     } else {
-      problem(state, row.fid, "", "feature has no geometry", "skipped");
+      const bool gdal_error = CPLGetLastErrorType() >= CE_Failure;
+      problem(state, row.fid, "",
+              gdal_error ? std::string("geometry cannot be read: ") + CPLGetLastErrorMsg()
+                         : std::string("feature has no geometry"),
+              "skipped");
       row.geometry.reset();
     }
     finish_row(row, note, first_problem, state, fn);
@@ -522,6 +530,20 @@ bool LayerReader::read_arrow(OGRLayer& layer, OGRCoordinateTransformation* ct,
   return true;
 }
 
+void LayerReader::check_everything_read() const {
+  // A truncated or corrupt file makes GDAL stop early without a per-feature error: every feature
+  // the source counts must have been analysed or skipped with a reason.
+  const long long accounted = report_.features_read + report_.features_skipped;
+  if (report_.features_in_source >= 0 && accounted < report_.features_in_source) {
+    std::string gdal = CPLGetLastErrorMsg();
+    throw GisError("only " + std::to_string(accounted) + " of the " +
+                       std::to_string(report_.features_in_source) +
+                       " features could be read: the file is truncated or corrupt" +
+                       (gdal.empty() ? std::string() : " (GDAL: " + gdal + ")"),
+                   {config_.source, report_.layer});
+  }
+}
+
 void LayerReader::merge(SliceState& state) {
   report_.features_read += state.read;
   report_.features_skipped += state.skipped;
@@ -537,6 +559,7 @@ void LayerReader::for_each(const MeasuringCrs& target, const GeosContext& geos,
   SliceState state;
   read_slice(*layer_, Slice{}, target, geos, state, fn);
   merge(state);
+  check_everything_read();
 }
 
 void LayerReader::for_each_parallel(
@@ -573,6 +596,7 @@ void LayerReader::for_each_parallel(
       if (e) std::rethrow_exception(e);
   }
   for (auto& s : states) merge(s);
+  check_everything_read();
 }
 
 LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& geos, int parts) {

@@ -115,6 +115,7 @@ class LayerReader {
   void finish_row(FeatureRow& row, const std::string& note, size_t first_problem, SliceState& state,
                   const std::function<void(FeatureRow&)>& fn) const;
   void merge(SliceState& state);
+  void check_everything_read() const;
   GeomPtr convert_geometry(OGRGeometry* g, OGRCoordinateTransformation* ct, const GeosContext& geos,
                            long long fid, std::string& note, SliceState& state) const;
   GeomPtr geometry_from_wkb(std::string_view wkb, OGRCoordinateTransformation* ct,

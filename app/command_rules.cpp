@@ -5,6 +5,7 @@
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
+#include "core/text_format.hpp"
 #include "gis/config/rule_set_file.hpp"
 
 namespace parkatlas {
@@ -27,8 +28,8 @@ std::function<int()> setup_rules_command(CLI::App& app) {
       std::cout << r.name << " v" << r.version << ": " << r.title << "\n";
       for (const auto& [level, f] : r.level_floors)
         std::cout << "  " << to_string(level)
-                  << " parks: FAR >= " << (f.far_min ? std::to_string(*f.far_min) : "-")
-                  << ", investment >= " << (f.inv_min ? std::to_string(*f.inv_min) : "-")
+                  << " parks: FAR >= " << (f.far_min ? format_number("%g", *f.far_min) : "-")
+                  << ", investment >= " << (f.inv_min ? format_number("%g", *f.inv_min) : "-")
                   << " 万元/亩\n";
       if (!r.far_by_industry.empty())
         std::cout << "  FAR by industry: " << r.far_by_industry.size() << " GB/T 4754-2017 codes\n";

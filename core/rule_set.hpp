@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/building_floor.hpp"
+#include "core/idle_land.hpp"
 #include "core/land_use.hpp"
 #include "core/park_level.hpp"
 
@@ -39,6 +40,7 @@ struct RuleSet {
   bool exemption_waives_far = true;
 
   BuildingSettings buildings;
+  IdleRules idle;
 };
 
 // Longest-prefix FAR minimum for an industry code, if the table has one.

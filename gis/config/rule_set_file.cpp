@@ -109,7 +109,7 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
                    ": rule set is not valid TOML: " + std::string(e.description()));
   }
   require_known_keys(file, root, "the rule set",
-                     {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings"});
+                     {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings", "idle_land"});
   RuleSet rs;
   rs.text_hash = text_hash(text);
   const toml::table* head = root["rule_set"].as_table();
@@ -185,6 +185,27 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
     if (auto v = number(file, *b, "high_storey_m", 1.0, 100.0)) rs.buildings.high_storey_m = *v;
     if (auto v = number(file, *b, "default_storey_m", 1.0, 50.0))
       rs.buildings.default_storey_m = *v;
+  }
+  if (const toml::table* idle = root["idle_land"].as_table()) {
+    require_known_keys(file, *idle, "[idle_land]",
+                       {"idle_years", "recover_years", "developed_share_min", "invested_share_min",
+                        "halted_years", "fee_share", "warning_days", "developed_measure"});
+    IdleRules& r = rs.idle;
+    if (auto v = number(file, *idle, "idle_years", 1, 20)) r.idle_years = static_cast<int>(*v);
+    if (auto v = number(file, *idle, "recover_years", 1, 20)) r.recover_years = static_cast<int>(*v);
+    if (auto v = number(file, *idle, "developed_share_min", 0, 1)) r.developed_share_min = *v;
+    if (auto v = number(file, *idle, "invested_share_min", 0, 1)) r.invested_share_min = *v;
+    if (auto v = number(file, *idle, "halted_years", 1, 20)) r.halted_years = static_cast<int>(*v);
+    if (auto v = number(file, *idle, "fee_share", 0, 1)) r.fee_share = *v;
+    if (auto v = number(file, *idle, "warning_days", 0, 3650)) r.warning_days = static_cast<int>(*v);
+    if (const toml::node* m = idle->get("developed_measure")) {
+      const std::string measure = m->value_or<std::string>("");
+      if (measure == "land") r.measure = DevelopedMeasure::land;
+      else if (measure == "footprint") r.measure = DevelopedMeasure::footprint;
+      else if (measure == "floor") r.measure = DevelopedMeasure::floor;
+      else
+        throw GisError(toml_where(file, *m) + ": developed_measure must be \"land\", \"footprint\" or \"floor\"");
+    }
   }
   return rs;
 }

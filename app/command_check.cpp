@@ -35,7 +35,7 @@ std::function<int()> setup_check_command(CLI::App& app) {
       ProjectConfig config = load_project_config(args->config);
       RuleSet rules = resolve_rules(args->rules, config);
       ConsoleProgress progress(!args->json);
-      Analysis a = analyse_project(config, rules, nullptr, progress);
+      Analysis a = analyse_project(config, rules, resolve_as_of("", config), nullptr, progress);
       // One line per kind of problem (layer, field, action), with its count and a first example.
       struct Kind {
         long count = 0;

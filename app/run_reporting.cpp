@@ -77,6 +77,11 @@ std::string format_run_summary(const RunResult& r) {
   for (int v = 0; v < kVerdictCount; ++v)
     s += " " + std::string(to_string(static_cast<Verdict>(v))) + " " +
          std::to_string(r.verdicts[static_cast<size_t>(v)]) + (v + 1 < kVerdictCount ? "," : "");
+  s += "\nIdle land (53号令) as of " + to_iso(r.as_of) + ":";
+  for (int c = 0; c < ParkRollup::kIdleClasses; ++c)
+    s += " " + std::string(to_string(static_cast<IdleClass>(c))) + " " +
+         std::to_string(r.idle_classes[static_cast<size_t>(c)]) +
+         (c + 1 < ParkRollup::kIdleClasses ? "," : "");
   s += "\nConservation: " + std::to_string(r.parcels_in_source) +
        " parcels in source = " + std::to_string(r.parcels_analysed) + " analysed + " +
        std::to_string(r.parcels_skipped) + " skipped; parcel area " +
@@ -133,6 +138,11 @@ nlohmann::json run_summary_json(const RunResult& r) {
   for (int v = 0; v < kVerdictCount; ++v)
     verdicts[std::string(to_string(static_cast<Verdict>(v)))] = r.verdicts[static_cast<size_t>(v)];
   j["verdicts"] = verdicts;
+  nlohmann::json idle;
+  for (int c = 0; c < ParkRollup::kIdleClasses; ++c)
+    idle[std::string(to_string(static_cast<IdleClass>(c)))] =
+        r.idle_classes[static_cast<size_t>(c)];
+  j["idle_classes"] = idle;
   j["parks"] = nlohmann::json::array();
   auto opt = [](const std::optional<double>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);

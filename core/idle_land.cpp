@@ -5,15 +5,24 @@ namespace parkatlas {
 
 std::string_view to_string(IdleClass c) {
   switch (c) {
-    case IdleClass::none: return "none";
-    case IdleClass::unsupplied: return "unsupplied";
-    case IdleClass::pending: return "pending";
-    case IdleClass::overdue: return "overdue";
-    case IdleClass::idle: return "idle";
-    case IdleClass::idle_2y: return "idle_2y";
-    case IdleClass::halted_idle: return "halted_idle";
-    case IdleClass::gov_delay: return "gov_delay";
-    case IdleClass::low_eff: return "low_eff";
+    case IdleClass::none:
+      return "none";
+    case IdleClass::unsupplied:
+      return "unsupplied";
+    case IdleClass::pending:
+      return "pending";
+    case IdleClass::overdue:
+      return "overdue";
+    case IdleClass::idle:
+      return "idle";
+    case IdleClass::idle_2y:
+      return "idle_2y";
+    case IdleClass::halted_idle:
+      return "halted_idle";
+    case IdleClass::gov_delay:
+      return "gov_delay";
+    case IdleClass::low_eff:
+      return "low_eff";
   }
   return "none";
 }
@@ -64,25 +73,28 @@ IdleResult classify_idle(const IdleInputs& in, const CivilDate& as_of, const Idl
     if (gov) {
       out.cls = IdleClass::gov_delay;
       out.fee = 0.0;
-      out.basis = "not started " + std::to_string(years) + " year(s) after " + to_iso(*in.start_due) +
-                  ", government cause (" + in.gov_cause +
-                  "): 53号令 第八条, 第十二条 (extend, adjust use, temporary use, recover with compensation, swap); no fee";
+      out.basis = "not started " + std::to_string(years) + " year(s) after " +
+                  to_iso(*in.start_due) + ", government cause (" + in.gov_cause +
+                  "): 53号令 第八条, 第十二条 (extend, adjust use, temporary use, recover with "
+                  "compensation, swap); no fee";
       return out;
     }
     if (years >= r.recover_years) {
       out.cls = IdleClass::idle_2y;
-      out.basis = "not started " + std::to_string(years) + " year(s) after " + to_iso(*in.start_due) +
-                  ": 53号令 第十四条(二), recovery without compensation (无偿收回) subject to approval";
+      out.basis =
+          "not started " + std::to_string(years) + " year(s) after " + to_iso(*in.start_due) +
+          ": 53号令 第十四条(二), recovery without compensation (无偿收回) subject to approval";
       return out;
     }
     out.cls = IdleClass::idle;
     if (in.land_price) out.fee = r.fee_share * *in.land_price;
     out.basis = "not started " + std::to_string(years) + " year(s) after " + to_iso(*in.start_due) +
-                ": 53号令 第二条, 第十四条(一), idle fee of " + std::to_string(static_cast<int>(r.fee_share * 100 + 0.5)) +
-                " % of the land price";
+                ": 53号令 第二条, 第十四条(一), idle fee of " +
+                std::to_string(static_cast<int>(r.fee_share * 100 + 0.5)) + " % of the land price";
     return out;
   }
-  if (in.halted && halted_with_little_done(in, r) && whole_years_between(*in.halted, as_of) >= r.halted_years) {
+  if (in.halted && halted_with_little_done(in, r) &&
+      whole_years_between(*in.halted, as_of) >= r.halted_years) {
     out.idle_days = days_between(*in.halted, as_of);
     if (gov) {
       out.cls = IdleClass::gov_delay;

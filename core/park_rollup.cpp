@@ -52,6 +52,8 @@ std::map<std::string, ParkRollup> roll_up_parks(const std::vector<ParcelOutcome>
     r.land_m2 += o.ind.land_m2;
     r.n_by_verdict[idx(o.verdict)] += 1;
     r.m2_by_verdict[idx(o.verdict)] += o.ind.land_m2;
+    r.n_by_idle[static_cast<size_t>(o.idle)] += 1;
+    r.m2_by_idle[static_cast<size_t>(o.idle)] += o.ind.land_m2;
     // Parcels of unknown land use are not known to be industrial: they stay out of the ratios.
     if (!o.industrial) continue;
     r.n_industrial += 1;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/idle_land.hpp"
 #include "core/indicators.hpp"
 #include "core/verdict.hpp"
 
@@ -17,6 +18,7 @@ struct ParcelOutcome {
   Indicators ind;
   Verdict verdict = Verdict::unknown;
   bool industrial = false;  // from the judgement: land use is industrial under the rule set
+  IdleClass idle = IdleClass::none;
   std::optional<double> invest_wan;
 };
 
@@ -26,6 +28,9 @@ struct ParkRollup {
   double land_m2 = 0;
   std::array<long, kVerdictCount> n_by_verdict{};
   std::array<double, kVerdictCount> m2_by_verdict{};
+  static constexpr int kIdleClasses = 9;
+  std::array<long, kIdleClasses> n_by_idle{};
+  std::array<double, kIdleClasses> m2_by_idle{};
   long n_industrial = 0;
   double ind_m2 = 0;
   // Park FAR and intensity use only the industrial parcels whose input is known; the land

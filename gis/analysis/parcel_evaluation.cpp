@@ -123,8 +123,8 @@ void assign_parks(const ProjectInputs& in, ParcelEvaluation& ev, ProblemList& pr
   progress.end();
 }
 
-void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, ParcelEvaluation& ev,
-                      ProblemList& problems, Progress& progress) {
+void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const CivilDate& as_of,
+                      ParcelEvaluation& ev, ProblemList& problems, Progress& progress) {
   const LayerData& p = in.parcels;
   const size_t n = p.size();
   const std::string& source = in.parcels_reader->report().source;
@@ -135,12 +135,18 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, ParcelEvalu
                &land_use = p.field("land_use"), &industry = p.field("industry"),
                &exempt = p.field("exempt");
 
+  const Column &approved = p.field("approved"), &supplied = p.field("supplied"),
+               &start_due = p.field("start_due"), &started = p.field("started"),
+               &halted = p.field("halted"), &dev = p.field("dev_m2"),
+               &invest_done = p.field("invest_done"), &price = p.field("land_price"),
+               &gov_cause = p.field("gov_cause");
   std::unordered_map<std::string, int> id_count;
   for (size_t i = 0; i < n; ++i)
     if (auto k = key.text(i)) ++id_count[*k];
 
   ev.ind.resize(n);
   ev.judgement.resize(n);
+  ev.idle.resize(n);
   progress.begin("computing indicators and verdicts", static_cast<long long>(n));
   in_chunks(n, problems, [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
     for (size_t i = begin; i < end; ++i) {
@@ -180,6 +186,32 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, ParcelEvalu
         ctx.park_name = ev.park_id[i];
       }
       ev.judgement[i] = judge_parcel(ev.ind[i], ctx, rules);
+
+      // 闲置土地 (53号令): "developed area" in the rule set's measure, against the same measure
+      // for the whole parcel.
+      IdleInputs idle;
+      idle.approved = approved.date(i);
+      idle.supplied = supplied.date(i);
+      idle.start_due = start_due.date(i);
+      idle.started = started.date(i);
+      idle.halted = halted.date(i);
+      idle.developed = dev.real(i);
+      switch (rules.idle.measure) {
+        case DevelopedMeasure::land:
+          idle.developed_required = ii.land_m2;
+          break;
+        case DevelopedMeasure::footprint:
+          idle.developed_required = footprint.real(i);
+          break;
+        case DevelopedMeasure::floor:
+          idle.developed_required = floor_given.real(i);
+          break;
+      }
+      idle.invest_done = invest_done.real(i);
+      idle.invest_total = invest.real(i);
+      idle.land_price = price.real(i);
+      idle.gov_cause = gov_cause.text(i).value_or("");
+      ev.idle[i] = classify_idle(idle, as_of, rules.idle);
 
       if (auto g = land_given.real(i); g && ii.land_m2 > 0) {
         double diff = std::fabs(*g - ii.land_m2) / ii.land_m2;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/building_floor.hpp"
+#include "core/idle_land.hpp"
 #include "core/indicators.hpp"
 #include "core/problem.hpp"
 #include "core/rule_set.hpp"
@@ -22,6 +23,7 @@ struct ParcelEvaluation {
   std::vector<double> bldg_footprint_m2;  // Σ footprint shares
   std::vector<Indicators> ind;
   std::vector<Judgement> judgement;
+  std::vector<IdleResult> idle;
 };
 
 // Largest-overlap park for each parcel; a given park_id wins and disagreements become problems.
@@ -29,8 +31,8 @@ void assign_parks(const ProjectInputs& in, ParcelEvaluation& ev, ProblemList& pr
                   Progress& progress);
 
 // Indicators and verdicts (needs assign_parks and, when buildings are loaded, their shares).
-void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, ParcelEvaluation& ev,
-                      ProblemList& problems, Progress& progress);
+void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const CivilDate& as_of,
+                      ParcelEvaluation& ev, ProblemList& problems, Progress& progress);
 
 // The building's canonical attributes as core's BuildingInput.
 BuildingInput building_input(const std::vector<Cell>& canonical, double footprint_m2);

@@ -131,7 +131,7 @@ long peak_rss_mb() {
   return u.ru_maxrss / 1024;
 }
 
-Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules,
+Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, const CivilDate& as_of,
                          VectorOutput* buildings_out, Progress& progress) {
   Analysis a;
   a.geos = std::make_unique<GeosContext>();
@@ -146,12 +146,13 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules,
         attribute_buildings(a.in, rules, geos, a.ev, buildings_out, a.problems, progress);
     clock.lap(buildings_out ? "buildings: read, attribute, write" : "buildings: read, attribute");
   }
-  evaluate_parcels(a.in, rules, a.ev, a.problems, progress);
+  evaluate_parcels(a.in, rules, as_of, a.ev, a.problems, progress);
   std::vector<ParcelOutcome> outcomes(a.in.parcels.size());
   const Column& invest = a.in.parcels.field("invest_wan");
   for (size_t i = 0; i < a.in.parcels.size(); ++i)
-    outcomes[i] = ParcelOutcome{a.ev.park_id[i], a.ev.ind[i], a.ev.judgement[i].verdict,
-                                a.ev.judgement[i].industrial, invest.real(i)};
+    outcomes[i] = ParcelOutcome{a.ev.park_id[i],           a.ev.ind[i],
+                                a.ev.judgement[i].verdict, a.ev.judgement[i].industrial,
+                                a.ev.idle[i].cls,          invest.real(i)};
   a.rollups = roll_up_parks(outcomes, a.in.park_table.ids);
   clock.lap("indicators, verdicts, roll-up");
   return a;
@@ -166,7 +167,8 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   VectorOutput gpkg(result.results_gpkg, "GPKG");
 
   if (!options.spatial_index) gpkg.set_default_layer_options({"SPATIAL_INDEX=NO"});
-  Analysis a = analyse_project(config, rules, options.write_buildings ? &gpkg : nullptr, progress);
+  Analysis a = analyse_project(config, rules, options.as_of,
+                               options.write_buildings ? &gpkg : nullptr, progress);
   result.timings = a.timings;
   StageClock clock(result.timings);
   const GeosContext& geos = *a.geos;
@@ -176,6 +178,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   auto& rollups = a.rollups;
   result.buildings_read = a.buildings_read;
   for (size_t i = 0; i < in.parcels.size(); ++i) {
+    result.idle_classes[static_cast<size_t>(ev.idle[i].cls)] += 1;
     result.verdicts[static_cast<size_t>(ev.judgement[i].verdict)] += 1;
     result.parcel_area_m2 += ev.ind[i].land_m2;
   }

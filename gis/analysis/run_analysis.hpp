@@ -39,6 +39,7 @@ struct RunResult {
   std::vector<LayerReport> layers;
   std::vector<ParkSummary> parks;
   std::array<long, kVerdictCount> verdicts{};
+  std::array<long, ParkRollup::kIdleClasses> idle_classes{};
   long long parcels_in_source = 0, parcels_analysed = 0, parcels_skipped = 0;
   long long buildings_read = 0, problems = 0;
   double parcel_area_m2 = 0, rollup_area_m2 = 0;  // conservation check: must agree
@@ -60,7 +61,7 @@ struct Analysis {
 class VectorOutput;
 // Reads, assigns, attributes buildings (writing them to `buildings_out` when given), evaluates
 // and rolls up.
-Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules,
+Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, const CivilDate& as_of,
                          VectorOutput* buildings_out, Progress& progress);
 
 struct RunOptions {

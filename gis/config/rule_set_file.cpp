@@ -108,8 +108,9 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
     throw GisError(file + ":" + std::to_string(e.source().begin.line) +
                    ": rule set is not valid TOML: " + std::string(e.description()));
   }
-  require_known_keys(file, root, "the rule set",
-                     {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings", "idle_land"});
+  require_known_keys(
+      file, root, "the rule set",
+      {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings", "idle_land"});
   RuleSet rs;
   rs.text_hash = text_hash(text);
   const toml::table* head = root["rule_set"].as_table();
@@ -192,19 +193,25 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
                         "halted_years", "fee_share", "warning_days", "developed_measure"});
     IdleRules& r = rs.idle;
     if (auto v = number(file, *idle, "idle_years", 1, 20)) r.idle_years = static_cast<int>(*v);
-    if (auto v = number(file, *idle, "recover_years", 1, 20)) r.recover_years = static_cast<int>(*v);
+    if (auto v = number(file, *idle, "recover_years", 1, 20))
+      r.recover_years = static_cast<int>(*v);
     if (auto v = number(file, *idle, "developed_share_min", 0, 1)) r.developed_share_min = *v;
     if (auto v = number(file, *idle, "invested_share_min", 0, 1)) r.invested_share_min = *v;
     if (auto v = number(file, *idle, "halted_years", 1, 20)) r.halted_years = static_cast<int>(*v);
     if (auto v = number(file, *idle, "fee_share", 0, 1)) r.fee_share = *v;
-    if (auto v = number(file, *idle, "warning_days", 0, 3650)) r.warning_days = static_cast<int>(*v);
+    if (auto v = number(file, *idle, "warning_days", 0, 3650))
+      r.warning_days = static_cast<int>(*v);
     if (const toml::node* m = idle->get("developed_measure")) {
       const std::string measure = m->value_or<std::string>("");
-      if (measure == "land") r.measure = DevelopedMeasure::land;
-      else if (measure == "footprint") r.measure = DevelopedMeasure::footprint;
-      else if (measure == "floor") r.measure = DevelopedMeasure::floor;
+      if (measure == "land")
+        r.measure = DevelopedMeasure::land;
+      else if (measure == "footprint")
+        r.measure = DevelopedMeasure::footprint;
+      else if (measure == "floor")
+        r.measure = DevelopedMeasure::floor;
       else
-        throw GisError(toml_where(file, *m) + ": developed_measure must be \"land\", \"footprint\" or \"floor\"");
+        throw GisError(toml_where(file, *m) +
+                       ": developed_measure must be \"land\", \"footprint\" or \"floor\"");
     }
   }
   return rs;

@@ -29,9 +29,9 @@ std::string lower(std::string s) {
 
 const std::vector<std::string>& computed_parcel_names() {
   static const std::vector<std::string> names = {
-      "park_id",  "park_lvl", "land_m2", "land_mu", "floor_m2", "floor_src", "far",
-      "coverage", "inv_mu",   "tax_mu",  "rev_mu",  "far_min",  "inv_min",   "cov_min",
-      "far_ok",   "inv_ok",   "cov_ok",  "verdict", "reason",   "problems"};
+      "park_id", "park_lvl", "land_m2", "land_mu",  "floor_m2",  "floor_src", "far",     "coverage",
+      "inv_mu",  "tax_mu",   "rev_mu",  "far_min",  "inv_min",   "cov_min",   "far_ok",  "inv_ok",
+      "cov_ok",  "verdict",  "reason",  "idle_cls", "idle_days", "idle_fee",  "problems"};
   return names;
 }
 
@@ -101,6 +101,12 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
                     return Cell{std::string(to_string(ev.judgement[i].verdict))};
                   }});
   cols.push_back({{"reason", T::text}, [&ev](size_t i) { return Cell{ev.judgement[i].reason}; }});
+  cols.push_back({{"idle_cls", T::text},
+                  [&ev](size_t i) { return Cell{std::string(to_string(ev.idle[i].cls))}; }});
+  cols.push_back({{"idle_days", T::integer}, [&ev](size_t i) {
+                    return Cell{static_cast<std::int64_t>(ev.idle[i].idle_days)};
+                  }});
+  cols.push_back({{"idle_fee", T::real}, [&ev](size_t i) { return opt(ev.idle[i].fee); }});
   cols.push_back({{"problems", T::text}, [&p, &problems_by_fid](size_t i) -> Cell {
                     auto it = problems_by_fid.find(p.fids[i]);
                     return it == problems_by_fid.end() ? Cell{std::monostate{}} : Cell{it->second};
@@ -191,6 +197,17 @@ std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& r
                     })});
     cols.push_back({{std::string("mu_") + kShort[v], T::real}, num([v](const ParkRollup& r) {
                       return Cell{m2_to_mu(r.m2_by_verdict[static_cast<size_t>(v)])};
+                    })});
+  }
+  // Counts (i_) and areas in mu (imu_) by idle class.
+  static const char* kIdleShort[ParkRollup::kIdleClasses] = {
+      "none", "unsup", "pend", "overdue", "idle", "idle2y", "halted", "gov", "loweff"};
+  for (int c = 0; c < ParkRollup::kIdleClasses; ++c) {
+    cols.push_back({{std::string("i_") + kIdleShort[c], T::integer}, num([c](const ParkRollup& r) {
+                      return Cell{static_cast<std::int64_t>(r.n_by_idle[static_cast<size_t>(c)])};
+                    })});
+    cols.push_back({{std::string("imu_") + kIdleShort[c], T::real}, num([c](const ParkRollup& r) {
+                      return Cell{m2_to_mu(r.m2_by_idle[static_cast<size_t>(c)])};
                     })});
   }
   return cols;

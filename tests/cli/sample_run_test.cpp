@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -87,9 +88,9 @@ TEST(CliSample, ParcelFieldsFollowTheDataModel) {
     names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
   // Canonical inputs first (Chinese source names are not repeated), computed fields last, in order.
   const std::vector<std::string> computed = {
-      "park_id",  "park_lvl", "land_m2", "land_mu", "floor_m2", "floor_src", "far",
-      "coverage", "inv_mu",   "tax_mu",  "rev_mu",  "far_min",  "inv_min",   "cov_min",
-      "far_ok",   "inv_ok",   "cov_ok",  "verdict", "reason",   "problems"};
+      "park_id", "park_lvl", "land_m2", "land_mu",  "floor_m2",  "floor_src", "far",     "coverage",
+      "inv_mu",  "tax_mu",   "rev_mu",  "far_min",  "inv_min",   "cov_min",   "far_ok",  "inv_ok",
+      "cov_ok",  "verdict",  "reason",  "idle_cls", "idle_days", "idle_fee",  "problems"};
   ASSERT_GE(names.size(), computed.size());
   EXPECT_EQ(std::vector<std::string>(names.end() - static_cast<long>(computed.size()), names.end()),
             computed);
@@ -380,4 +381,59 @@ TEST(CliSample, SpatialIndexesByDefaultAndNoneWhenAsked) {
   EXPECT_FALSE(plain->GetLayerByName("parcels")->TestCapability(OLCFastSpatialFilter));
   EXPECT_EQ(plain->GetLayerByName("parcels")->GetFeatureCount(),
             indexed->GetLayerByName("parcels")->GetFeatureCount());
+}
+
+TEST(CliSample, IdleLandClassesAgainstTheSourceDates) {
+  // As of 2025-12-31 (the sample config). Dates and prices come from the source GeoPackage
+  // through plain OGR; the expectations follow 53号令 as domain.md §2.5 states it.
+  auto out = open_vector((sample_out() / "results.gpkg").string());
+  auto src = open_vector(sample("jiangxi-sample.gpkg"));
+  std::map<std::string, OGRFeatureUniquePtr> source;
+  for (auto& f : *src->GetLayerByName("parcels"))
+    source[f->GetFieldAsString("parcel_id")] = OGRFeatureUniquePtr(f->Clone());
+  auto days_to_end_2025 = [](int y, int m, int d) {
+    using namespace std::chrono;
+    return (sys_days{year{2025} / 12 / 31} - sys_days{year{y} / m / d}).count();
+  };
+  std::map<std::string, int> count;
+  int fees_checked = 0, leap_found = 0;
+  for (auto& f : *out->GetLayerByName("parcels")) {
+    const std::string cls = f->GetFieldAsString("idle_cls"), id = f->GetFieldAsString("parcel_id");
+    ++count[cls];
+    auto it = source.find(id);
+    if (it == source.end() || cls == "none") continue;
+    OGRFeature& s = *it->second;
+    int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+    float ss = 0;
+    if (cls == "idle" || cls == "idle_2y" || cls == "overdue") {
+      // A few text start dates in the Shapefile are unreadable; those parcels are not here.
+      s.GetFieldAsDateTime(s.GetFieldIndex("start_due"), &y, &m, &d, &hh, &mm, &ss, &tz);
+      EXPECT_EQ(f->GetFieldAsInteger("idle_days"), days_to_end_2025(y, m, d)) << id;
+      EXPECT_FALSE(s.IsFieldSetAndNotNull(s.GetFieldIndex("started"))) << id;
+      if (y == 2020 && m == 2 && d == 29) {
+        ++leap_found;
+        EXPECT_EQ(cls, "idle_2y");
+        // 2020-02-29 -> 2025-02-28 is 5 x 365 + 1 (29 Feb 2024) = 1,826 days; + 306 to 31 Dec =
+        // 2,132.
+        EXPECT_EQ(f->GetFieldAsInteger("idle_days"), 2132);
+      }
+    }
+    if (cls == "idle" || cls == "halted_idle") {
+      EXPECT_NEAR(f->GetFieldAsDouble("idle_fee"), 0.2 * s.GetFieldAsDouble("land_price"), 1e-9)
+          << id;
+      ++fees_checked;
+    }
+    if (cls == "gov_delay") {
+      EXPECT_EQ(f->GetFieldAsDouble("idle_fee"), 0.0) << id;
+    }
+  }
+  for (const char* c :
+       {"pending", "overdue", "idle", "idle_2y", "halted_idle", "gov_delay", "none"})
+    EXPECT_GT(count[c], 0) << c;
+  EXPECT_GT(fees_checked, 100);
+  EXPECT_EQ(leap_found, 10);  // the generator gives each of the ten parks one such parcel
+  // The park roll-up counts the same classes.
+  long parks_idle = 0;
+  for (auto& p : *out->GetLayerByName("parks")) parks_idle += p->GetFieldAsInteger64("i_idle");
+  EXPECT_EQ(parks_idle, count["idle"]);
 }

@@ -33,7 +33,7 @@ FixtureRun run_fixture() {
   ProjectConfig config = load_project_config(test::fixture("fixture/parkatlas.toml"));
   RuleSet rules = load_rule_set(config.rules);
   Progress quiet;
-  FixtureRun r{analyse_project(config, rules, nullptr, quiet), {}};
+  FixtureRun r{analyse_project(config, rules, CivilDate{2025, 12, 31}, nullptr, quiet), {}};
   const Column& id = r.a.in.parcels.field("parcel_id");
   for (size_t i = 0; i < r.a.in.parcels.size(); ++i) r.row[*id.text(i)] = i;
   return r;
@@ -121,7 +121,7 @@ TEST(EngineFixture, MissingCrsIsAClearErrorUnlessTheConfigNamesOne) {
   RuleSet rules = load_rule_set("jiangxi-2014");
   Progress quiet;
   try {
-    analyse_project(load_project_config((dir / "a.toml").string()), rules, nullptr, quiet);
+    analyse_project(load_project_config((dir / "a.toml").string()), rules, CivilDate{2025, 12, 31}, nullptr, quiet);
     FAIL() << "expected an error";
   } catch (const GisError& e) {
     std::string m = e.what();
@@ -130,7 +130,7 @@ TEST(EngineFixture, MissingCrsIsAClearErrorUnlessTheConfigNamesOne) {
     EXPECT_NE(m.find("crs = "), std::string::npos) << m;
   }
   Analysis ok =
-      analyse_project(load_project_config((dir / "b.toml").string()), rules, nullptr, quiet);
+      analyse_project(load_project_config((dir / "b.toml").string()), rules, CivilDate{2025, 12, 31}, nullptr, quiet);
   ASSERT_EQ(ok.in.parcels.size(), 1u);
   EXPECT_NEAR(ok.ev.ind[0].land_m2, 5000.0, 1e-6);  // right triangle 100 x 100 / 2
 }
@@ -147,7 +147,7 @@ TEST(RealData, NycFloorAreaRatioAgreesWithMapPluto) {
          "[layers.parcels.units]\nfloor_m2 = \"ft2\"\n";
   Progress quiet;
   Analysis a = analyse_project(load_project_config((dir / "nyc.toml").string()),
-                               load_rule_set("jiangxi-2014"), nullptr, quiet);
+                               load_rule_set("jiangxi-2014"), CivilDate{2025, 12, 31}, nullptr, quiet);
   EXPECT_EQ(a.in.measuring.epsg, 32618);  // feet -> metres in UTM 18N
   const Column* lot = nullptr;
   const Column* built = nullptr;

@@ -91,7 +91,9 @@ std::string format_run_summary(const RunResult& r) {
        "; data problems: " + std::to_string(r.problems) + " (layer 'problems')\n";
   s += "\nResults:\n  " + r.results_gpkg + " (layers parcels, parks" +
        std::string(r.buildings_read > 0 ? ", buildings" : "") + ", problems, run_info)\n  " +
-       r.parcels_csv + "\n";
+       r.parcels_csv + "\n  " + r.idle_csv + " (" + std::to_string(r.idle_rows) +
+       " parcels the bureau can act on)\n  " + r.warnings_csv + " (" +
+       std::to_string(r.warning_rows) + " becoming idle within the warning horizon)\n";
   return s;
 }
 
@@ -174,7 +176,12 @@ nlohmann::json run_summary_json(const RunResult& r) {
                        {"rollup_area_m2", r.rollup_area_m2}};
   j["buildings_read"] = r.buildings_read;
   j["problems"] = r.problems;
-  j["outputs"] = {{"results_gpkg", r.results_gpkg}, {"parcels_csv", r.parcels_csv}};
+  j["outputs"] = {{"results_gpkg", r.results_gpkg},
+                  {"parcels_csv", r.parcels_csv},
+                  {"idle_parcels_csv", r.idle_csv},
+                  {"idle_warnings_csv", r.warnings_csv}};
+  j["idle_list_rows"] = r.idle_rows;
+  j["idle_warning_rows"] = r.warning_rows;
   nlohmann::json timings = nlohmann::json::array();
   for (const auto& t : r.timings) timings.push_back({{"stage", t.stage}, {"seconds", t.seconds}});
   j["timings"] = timings;

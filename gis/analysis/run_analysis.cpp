@@ -13,6 +13,7 @@
 #include "gis/analysis/workers.hpp"
 #include "gis/gis_error.hpp"
 #include "gis/io/csv_writer.hpp"
+#include "gis/io/idle_lists.hpp"
 #include "gis/io/results_writer.hpp"
 #include "gis/io/vector_output.hpp"
 
@@ -164,6 +165,8 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   fs::create_directories(options.out_dir);
   result.results_gpkg = (fs::path(options.out_dir) / "results.gpkg").string();
   result.parcels_csv = (fs::path(options.out_dir) / "parcels.csv").string();
+  result.idle_csv = (fs::path(options.out_dir) / "idle-parcels.csv").string();
+  result.warnings_csv = (fs::path(options.out_dir) / "idle-warnings.csv").string();
   VectorOutput gpkg(result.results_gpkg, "GPKG");
 
   if (!options.spatial_index) gpkg.set_default_layer_options({"SPATIAL_INDEX=NO"});
@@ -192,6 +195,11 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   std::thread csv_thread([&] {
     try {
       write_csv(result.parcels_csv, pcols, in.parcels.size());
+      const auto idle_rows = idle_list_rows(ev), warning_rows = idle_warning_rows(ev);
+      write_csv(result.idle_csv, idle_list_columns(in, ev, idle_rows), idle_rows.size());
+      write_csv(result.warnings_csv, idle_list_columns(in, ev, warning_rows), warning_rows.size());
+      result.idle_rows = static_cast<long long>(idle_rows.size());
+      result.warning_rows = static_cast<long long>(warning_rows.size());
     } catch (...) {
       csv_error = std::current_exception();
     }

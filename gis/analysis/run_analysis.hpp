@@ -32,6 +32,8 @@ struct ParkSummary {
 struct RunResult {
   std::string results_gpkg;
   std::string parcels_csv;
+  std::string idle_csv, warnings_csv;  // the bureau's list and the early warnings
+  long long idle_rows = 0, warning_rows = 0;
   std::string measuring_crs;  // "EPSG:4548 CGCS2000 / 3-degree Gauss-Kruger CM 117E"
   std::string measuring_method;
   std::string rule_set, rule_hash;

@@ -437,3 +437,47 @@ TEST(CliSample, IdleLandClassesAgainstTheSourceDates) {
   for (auto& p : *out->GetLayerByName("parks")) parks_idle += p->GetFieldAsInteger64("i_idle");
   EXPECT_EQ(parks_idle, count["idle"]);
 }
+
+TEST(CliSample, BureauListsMatchTheSummaryAndAreOrdered) {
+  fs::path dir = temp_dir("cli-idle-lists");
+  CommandResult r =
+      run_command("run -q --json -c " + sample("parkatlas.toml") + " -o " + dir.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto j = nlohmann::json::parse(r.output);
+  const long actionable =
+      j["idle_classes"]["idle_2y"].get<long>() + j["idle_classes"]["idle"].get<long>() +
+      j["idle_classes"]["halted_idle"].get<long>() + j["idle_classes"]["gov_delay"].get<long>();
+  // Read back with GDAL's CSV driver, an independent parser.
+  auto list = open_vector((dir / "idle-parcels.csv").string());
+  ASSERT_TRUE(list);
+  OGRLayer* rows = list->GetLayer(0);
+  EXPECT_EQ(rows->GetFeatureCount(), actionable);
+  const std::map<std::string, int> severity = {
+      {"idle_2y", 0}, {"idle", 1}, {"halted_idle", 2}, {"gov_delay", 3}};
+  int last_severity = -1;
+  double last_mu = 1e300;
+  for (auto& f : *rows) {
+    int s = severity.at(f->GetFieldAsString("idle_cls"));
+    double mu = f->GetFieldAsDouble("land_mu");
+    if (s != last_severity) {
+      EXPECT_GT(s, last_severity);  // most severe class first
+      last_severity = s;
+      last_mu = 1e300;
+    }
+    EXPECT_LE(mu, last_mu) << f->GetFieldAsString("parcel_id");  // then larger first
+    last_mu = mu;
+    EXPECT_NE(std::string(f->GetFieldAsString("basis")).find("53号令"), std::string::npos);
+  }
+  // Early warnings: pending or overdue, idle within 90 days of 2025-12-31 (by 2026-03-31).
+  auto warnings = open_vector((dir / "idle-warnings.csv").string());
+  long n = 0;
+  for (auto& f : *warnings->GetLayer(0)) {
+    ++n;
+    std::string cls = f->GetFieldAsString("idle_cls"), on = f->GetFieldAsString("becomes_idle");
+    EXPECT_TRUE(cls == "pending" || cls == "overdue") << cls;
+    EXPECT_GT(on, std::string("2025-12-31"));
+    EXPECT_LE(on, std::string("2026-03-31"));
+  }
+  EXPECT_GT(n, 0);
+  EXPECT_EQ(n, j["idle_warning_rows"].get<long>());
+}

@@ -1,0 +1,115 @@
+// Batch minus supplied parcels, with a union per batch (never one giant union).
+#include "gis/analysis/unsupplied_land.hpp"
+
+#include "gis/geos/strtree.hpp"
+
+namespace parkatlas {
+
+std::string age_bucket(int years) {
+  if (years < 0) return "";
+  if (years < 1) return "0-1";
+  if (years < 2) return "1-2";
+  if (years < 3) return "2-3";
+  if (years < 5) return "3-5";
+  return ">=5";
+}
+
+namespace {
+
+// Union of the given parcels: coverage union first (parcels of a register do not overlap, and it
+// is much faster); GEOS 3.11 refuses some valid inputs, so fall back to a unary union.
+GeomPtr union_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>& parts) {
+  GEOSContextHandle_t h = geos.handle();
+  std::vector<GEOSGeometry*> clones;
+  for (const auto* p : parts) clones.push_back(GEOSGeom_clone_r(h, p));
+  GeomPtr collection =
+      make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, clones.data(),
+                                                  static_cast<unsigned>(clones.size())));
+  GeomPtr u = make_geom(geos, GEOSCoverageUnion_r(h, collection.get()));
+  if (!u || GEOSisValid_r(h, u.get()) != 1) {
+    geos.take_error();
+    u = make_geom(geos, GEOSUnaryUnion_r(h, collection.get()));
+  }
+  return u;
+}
+
+bool is_sliver(const GeosContext& geos, const GEOSGeometry* piece, const SliverSettings& s,
+               double area_m2) {
+  if (area_m2 < s.min_area_m2) return true;
+  // Thinner than the width everywhere: nothing survives an inward buffer of half of it.
+  GeomPtr inner = make_geom(geos, GEOSBuffer_r(geos.handle(), piece, -s.min_width_m / 2, 4));
+  return !inner || GEOSisEmpty_r(geos.handle(), inner.get()) == 1;
+}
+
+}  // namespace
+
+std::vector<BatchUnsupplied> unsupplied_by_batch(
+    const LayerData& batches, const std::vector<GeomPtr>& parcels,
+    const std::vector<std::optional<CivilDate>>& supplied, const CivilDate& as_of,
+    const SliverSettings& slivers, const GeosContext& geos, ProblemList& problems,
+    const std::string& batches_source) {
+  GEOSContextHandle_t h = geos.handle();
+  StrTree tree(geos);
+  for (size_t i = 0; i < parcels.size(); ++i)
+    if (supplied[i] && *supplied[i] <= as_of) tree.insert(parcels[i].get(), i);
+  tree.build();
+  const Column& id = batches.field("batch_id");
+  const Column& approved = batches.field("approved");
+  std::vector<BatchUnsupplied> out;
+  std::vector<size_t> candidates;
+  for (size_t b = 0; b < batches.size(); ++b) {
+    BatchUnsupplied r;
+    const GEOSGeometry* batch = batches.geoms[b].get();
+    r.batch_id = id.text(b).value_or("B" + std::to_string(batches.fids[b]));
+    r.approved = approved.date(b);
+    if (r.approved) r.age_years = whole_years_between(*r.approved, as_of);
+    r.approved_m2 = area(geos, batch);
+    tree.query(batch, candidates);
+    std::vector<const GEOSGeometry*> touching;
+    for (size_t c : candidates)
+      if (GEOSIntersects_r(h, batch, parcels[c].get()) == 1) touching.push_back(parcels[c].get());
+    GeomPtr rest =
+        touching.empty()
+            ? make_geom(geos, GEOSGeom_clone_r(h, batch))
+            : make_geom(geos, GEOSDifference_r(h, batch, union_of(geos, touching).get()));
+    if (!rest) {
+      problems.push_back({"approval_batches", batches_source, batches.fids[b], r.batch_id, "",
+                          "GEOS could not subtract the supplied parcels: " + geos.take_error(),
+                          "skipped"});
+      out.push_back(std::move(r));
+      continue;
+    }
+    // Keep the real pieces; drop and count the slivers.
+    std::vector<GEOSGeometry*> kept;
+    const int n = GEOSGetNumGeometries_r(h, rest.get());
+    for (int k = 0; k < n; ++k) {
+      const GEOSGeometry* piece = GEOSGetGeometryN_r(h, rest.get(), k);
+      const int type = GEOSGeomTypeId_r(h, piece);
+      if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON)
+        continue;  // lines/points of touching edges
+      double a = area(geos, piece);
+      if (a <= 0) continue;
+      if (is_sliver(geos, piece, slivers, a)) {
+        ++r.slivers;
+        r.sliver_m2 += a;
+        continue;
+      }
+      r.unsupplied_m2 += a;
+      kept.push_back(GEOSGeom_clone_r(h, piece));
+    }
+    if (!kept.empty())
+      r.unsupplied =
+          make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, kept.data(),
+                                                      static_cast<unsigned>(kept.size())));
+    if (r.slivers > 0)
+      problems.push_back({"approval_batches", batches_source, batches.fids[b], r.batch_id, "",
+                          std::to_string(r.slivers) + " sliver(s) of " +
+                              std::to_string(r.sliver_m2) +
+                              " m² left by nearly coinciding boundaries",
+                          "dropped from 批而未供"});
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace parkatlas

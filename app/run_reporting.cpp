@@ -82,6 +82,12 @@ std::string format_run_summary(const RunResult& r) {
     s += " " + std::string(to_string(static_cast<IdleClass>(c))) + " " +
          std::to_string(r.idle_classes[static_cast<size_t>(c)]) +
          (c + 1 < ParkRollup::kIdleClasses ? "," : "");
+  if (r.batches > 0)
+    s += "\n批而未供 (approved but not supplied): " + std::to_string(r.batches) +
+         " approval batches, " + format_number("%.1f", m2_to_mu(r.batch_m2)) + " mu approved, " +
+         format_number("%.1f", m2_to_mu(r.unsupplied_m2)) + " mu unsupplied (" +
+         format_number("%.1f%%", r.batch_m2 > 0 ? 100 * r.unsupplied_m2 / r.batch_m2 : 0.0) +
+         "); " + std::to_string(r.slivers) + " slivers dropped (layer 'unsupplied')";
   s += "\nConservation: " + std::to_string(r.parcels_in_source) +
        " parcels in source = " + std::to_string(r.parcels_analysed) + " analysed + " +
        std::to_string(r.parcels_skipped) + " skipped; parcel area " +
@@ -145,6 +151,10 @@ nlohmann::json run_summary_json(const RunResult& r) {
     idle[std::string(to_string(static_cast<IdleClass>(c)))] =
         r.idle_classes[static_cast<size_t>(c)];
   j["idle_classes"] = idle;
+  j["unsupplied"] = {{"batches", r.batches},
+                     {"approved_m2", r.batch_m2},
+                     {"unsupplied_m2", r.unsupplied_m2},
+                     {"slivers", r.slivers}};
   j["parks"] = nlohmann::json::array();
   auto opt = [](const std::optional<double>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);

@@ -31,6 +31,13 @@ struct ParkRollup {
   static constexpr int kIdleClasses = 9;
   std::array<long, kIdleClasses> n_by_idle{};
   std::array<double, kIdleClasses> m2_by_idle{};
+  // 批而未供: approval batches assigned to the park (largest overlap) and what of them is
+  // unsupplied.
+  double batch_m2 = 0, unsupplied_m2 = 0;
+  std::optional<double> unsupplied_rate() const {
+    if (batch_m2 <= 0) return std::nullopt;
+    return unsupplied_m2 / batch_m2;
+  }
   long n_industrial = 0;
   double ind_m2 = 0;
   // Park FAR and intensity use only the industrial parcels whose input is known; the land

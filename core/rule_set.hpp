@@ -19,6 +19,12 @@ struct LevelFloors {
   std::optional<double> inv_min;  // 万元/亩
 };
 
+// 批而未供 slivers: pieces left by nearly coinciding boundaries (issue 3 §1).
+struct UnsuppliedRules {
+  double sliver_area_m2 = 1.0;
+  double sliver_width_m = 0.5;
+};
+
 struct RuleSet {
   std::string name;  // e.g. jiangxi-2014
   std::string version;
@@ -41,6 +47,7 @@ struct RuleSet {
 
   BuildingSettings buildings;
   IdleRules idle;
+  UnsuppliedRules unsupplied;
 };
 
 // Longest-prefix FAR minimum for an industry code, if the table has one.

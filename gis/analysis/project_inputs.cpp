@@ -14,7 +14,8 @@ int ParkTable::index_of(const std::string& id) const {
 
 std::vector<const LayerReport*> ProjectInputs::reports() const {
   std::vector<const LayerReport*> out;
-  for (const auto* r : {parks_reader.get(), parcels_reader.get(), buildings_reader.get()})
+  for (const auto* r :
+       {parks_reader.get(), parcels_reader.get(), buildings_reader.get(), batches_reader.get()})
     if (r) out.push_back(&r->report());
   return out;
 }
@@ -28,6 +29,8 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
     in.parks_reader = std::make_unique<LayerReader>(it->second, problems);
   if (auto it = config.layers.find(LayerKind::buildings); it != config.layers.end())
     in.buildings_reader = std::make_unique<LayerReader>(it->second, problems);
+  if (auto it = config.layers.find(LayerKind::approval_batches); it != config.layers.end())
+    in.batches_reader = std::make_unique<LayerReader>(it->second, problems);
 
   in.land_use_scheme = parcels_cfg.land_use_scheme;
   bool land_use_mapped = false;
@@ -72,6 +75,11 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
     }
   }
 
+  if (in.batches_reader) {
+    progress.begin("reading approval batches", in.batches_reader->report().features_in_source);
+    in.batches = in.batches_reader->read_all(in.measuring, geos);
+    progress.end();
+  }
   progress.begin("reading parcels", in.parcels_reader->report().features_in_source);
   in.parcels = in.parcels_reader->read_all(in.measuring, geos, worker_count());
   progress.end();

@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <thread>
 
+#include "core/units.hpp"
 #include "gis/analysis/floor_from_buildings.hpp"
 #include "gis/analysis/parcel_evaluation.hpp"
+#include "gis/analysis/park_assignment.hpp"
 #include "gis/analysis/project_inputs.hpp"
 #include "gis/analysis/workers.hpp"
 #include "gis/gis_error.hpp"
@@ -155,6 +157,26 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
                                 a.ev.judgement[i].verdict, a.ev.judgement[i].industrial,
                                 a.ev.idle[i].cls,          invest.real(i)};
   a.rollups = roll_up_parks(outcomes, a.in.park_table.ids);
+  if (a.in.batches) {
+    // 批而未供 per batch, then per park (a batch belongs to the park it overlaps most).
+    std::vector<std::optional<CivilDate>> supplied;
+    const Column& supplied_col = a.in.parcels.field("supplied");
+    for (size_t i = 0; i < a.in.parcels.size(); ++i) supplied.push_back(supplied_col.date(i));
+    a.unsupplied = unsupplied_by_batch(
+        *a.in.batches, a.in.parcels.geoms, supplied, as_of,
+        SliverSettings{rules.unsupplied.sliver_area_m2, rules.unsupplied.sliver_width_m}, geos,
+        a.problems, a.in.batches_reader->report().source);
+    std::optional<ParkLocator> locator;
+    if (a.in.parks) locator.emplace(geos, a.in.parks->geoms);
+    for (size_t b = 0; b < a.unsupplied.size(); ++b) {
+      int park = locator ? locator->locate(a.in.batches->geoms[b].get()).park : -1;
+      a.batch_park.push_back(park >= 0 ? a.in.park_table.ids[static_cast<size_t>(park)] : "");
+      ParkRollup& r = a.rollups[a.batch_park.back()];
+      r.park_id = a.batch_park.back();
+      r.batch_m2 += a.unsupplied[b].approved_m2;
+      r.unsupplied_m2 += a.unsupplied[b].unsupplied_m2;
+    }
+  }
   clock.lap("indicators, verdicts, roll-up");
   return a;
 }
@@ -186,6 +208,12 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     result.parcel_area_m2 += ev.ind[i].land_m2;
   }
   for (const auto& [id, r] : rollups) result.rollup_area_m2 += r.land_m2;
+  for (const auto& u : a.unsupplied) {
+    ++result.batches;
+    result.slivers += u.slivers;
+    result.batch_m2 += u.approved_m2;
+    result.unsupplied_m2 += u.unsupplied_m2;
+  }
 
   // Results: parcels, parks, problems, run_info; the CSV is written meanwhile on another thread
   // (it only reads the finished analysis).
@@ -224,6 +252,33 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   write_rows(
       parks_out, kcols, rows.ids.size(), [&rows](size_t i) { return rows.geoms[i]; }, geos,
       progress, "writing parks");
+  if (in.batches) {
+    using T = FieldType;
+    std::vector<OutField> fields = {
+        {"batch_id", T::text},   {"approved", T::date},     {"park_id", T::text},
+        {"appr_m2", T::real},    {"unsup_m2", T::real},     {"unsup_mu", T::real},
+        {"unsup_rate", T::real}, {"age_years", T::integer}, {"age_bucket", T::text},
+        {"slivers", T::integer}, {"sliver_m2", T::real}};
+    OutputLayer& layer = gpkg.add_layer("unsupplied", &in.measuring.srs, wkbMultiPolygon, fields);
+    for (size_t b = 0; b < a.unsupplied.size(); ++b) {
+      const BatchUnsupplied& u = a.unsupplied[b];
+      layer.set(0, u.batch_id);
+      layer.set(1, u.approved ? Cell{*u.approved} : Cell{std::monostate{}});
+      layer.set(2, a.batch_park[b].empty() ? Cell{std::monostate{}} : Cell{a.batch_park[b]});
+      layer.set(3, u.approved_m2);
+      layer.set(4, u.unsupplied_m2);
+      layer.set(5, m2_to_mu(u.unsupplied_m2));
+      layer.set(6,
+                u.approved_m2 > 0 ? Cell{u.unsupplied_m2 / u.approved_m2} : Cell{std::monostate{}});
+      layer.set(7, u.age_years >= 0 ? Cell{static_cast<std::int64_t>(u.age_years)}
+                                    : Cell{std::monostate{}});
+      layer.set(8, age_bucket(u.age_years));
+      layer.set(9, static_cast<std::int64_t>(u.slivers));
+      layer.set(10, u.sliver_m2);
+      layer.set_geometry(geos, u.unsupplied.get());
+      layer.write();
+    }
+  }
   auto prcols = problem_columns(problems);
   OutputLayer& problems_out = gpkg.add_layer("problems", nullptr, wkbNone, fields_of(prcols));
   write_rows(problems_out, prcols, problems.size(), nullptr, geos, progress, "writing problems");

@@ -12,6 +12,7 @@
 #include "gis/analysis/parcel_evaluation.hpp"
 #include "gis/analysis/progress.hpp"
 #include "gis/analysis/project_inputs.hpp"
+#include "gis/analysis/unsupplied_land.hpp"
 #include "gis/config/project_config.hpp"
 #include "gis/io/layer_reader.hpp"
 
@@ -42,6 +43,8 @@ struct RunResult {
   std::vector<ParkSummary> parks;
   std::array<long, kVerdictCount> verdicts{};
   std::array<long, ParkRollup::kIdleClasses> idle_classes{};
+  long long batches = 0, slivers = 0;
+  double batch_m2 = 0, unsupplied_m2 = 0;
   long long parcels_in_source = 0, parcels_analysed = 0, parcels_skipped = 0;
   long long buildings_read = 0, problems = 0;
   double parcel_area_m2 = 0, rollup_area_m2 = 0;  // conservation check: must agree
@@ -55,6 +58,8 @@ struct Analysis {
   ProjectInputs in;
   ParcelEvaluation ev;
   std::map<std::string, ParkRollup> rollups;
+  std::vector<BatchUnsupplied> unsupplied;  // one per approval batch, when batches are configured
+  std::vector<std::string> batch_park;      // park of each batch by largest overlap ("" = none)
   ProblemList problems;
   long long buildings_read = 0;
   std::vector<StageTiming> timings;

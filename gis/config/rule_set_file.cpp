@@ -108,9 +108,9 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
     throw GisError(file + ":" + std::to_string(e.source().begin.line) +
                    ": rule set is not valid TOML: " + std::string(e.description()));
   }
-  require_known_keys(
-      file, root, "the rule set",
-      {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings", "idle_land"});
+  require_known_keys(file, root, "the rule set",
+                     {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings",
+                      "idle_land", "unsupplied"});
   RuleSet rs;
   rs.text_hash = text_hash(text);
   const toml::table* head = root["rule_set"].as_table();
@@ -213,6 +213,11 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
         throw GisError(toml_where(file, *m) +
                        ": developed_measure must be \"land\", \"footprint\" or \"floor\"");
     }
+  }
+  if (const toml::table* u = root["unsupplied"].as_table()) {
+    require_known_keys(file, *u, "[unsupplied]", {"sliver_area_m2", "sliver_width_m"});
+    if (auto v = number(file, *u, "sliver_area_m2", 0, 1e6)) rs.unsupplied.sliver_area_m2 = *v;
+    if (auto v = number(file, *u, "sliver_width_m", 0, 1000)) rs.unsupplied.sliver_width_m = *v;
   }
   return rs;
 }

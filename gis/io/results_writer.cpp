@@ -199,6 +199,13 @@ std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& r
                       return Cell{m2_to_mu(r.m2_by_verdict[static_cast<size_t>(v)])};
                     })});
   }
+  // 批而未供 of the approval batches that belong to the park.
+  cols.push_back(
+      {{"appr_mu", T::real}, num([](const ParkRollup& r) { return Cell{m2_to_mu(r.batch_m2)}; })});
+  cols.push_back({{"unsup_mu", T::real},
+                  num([](const ParkRollup& r) { return Cell{m2_to_mu(r.unsupplied_m2)}; })});
+  cols.push_back(
+      {{"unsup_rate", T::real}, num([](const ParkRollup& r) { return opt(r.unsupplied_rate()); })});
   // Counts (i_) and areas in mu (imu_) by idle class.
   static const char* kIdleShort[ParkRollup::kIdleClasses] = {
       "none", "unsup", "pend", "overdue", "idle", "idle2y", "halted", "gov", "loweff"};

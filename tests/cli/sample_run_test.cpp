@@ -333,12 +333,10 @@ TEST(ReadingPaths, GeoPackageColumnarAndShapefileFeaturesAgree) {
   cfg.replace(cfg.find("source = \"parcels_gbk.shp\""),
               std::string("source = \"parcels_gbk.shp\"").size(),
               "source = \"" + sample("jiangxi-sample.gpkg") + "\"\nlayer = \"parcels\"");
-  cfg.replace(cfg.find("source = \"jiangxi-sample.gpkg\""),
-              std::string("source = \"jiangxi-sample.gpkg\"").size(),
-              "source = \"" + sample("jiangxi-sample.gpkg") + "\"");
-  cfg.replace(cfg.rfind("source = \"jiangxi-sample.gpkg\""),
-              std::string("source = \"jiangxi-sample.gpkg\"").size(),
-              "source = \"" + sample("jiangxi-sample.gpkg") + "\"");
+  // Every other layer of the sample config points at the GeoPackage by a relative path.
+  const std::string rel = "source = \"jiangxi-sample.gpkg\"";
+  for (size_t at = cfg.find(rel); at != std::string::npos; at = cfg.find(rel, at + 1))
+    cfg.replace(at, rel.size(), "source = \"" + sample("jiangxi-sample.gpkg") + "\"");
   std::ofstream(dir / "gpkg.toml") << cfg;
   CommandResult r =
       run_command("run -q -c " + (dir / "gpkg.toml").string() + " -o " + (dir / "out").string());
@@ -480,4 +478,47 @@ TEST(CliSample, BureauListsMatchTheSummaryAndAreOrdered) {
   }
   EXPECT_GT(n, 0);
   EXPECT_EQ(n, j["idle_warning_rows"].get<long>());
+}
+
+TEST(CliSample, UnsuppliedLandRecomputedWithOgr) {
+  // For a spread of batches: batch minus the union of the parcels supplied by 2025-12-31,
+  // computed with OGR from the source GeoPackage, must equal unsupplied + dropped slivers.
+  auto out = open_vector((sample_out() / "results.gpkg").string());
+  auto src = open_vector(sample("jiangxi-sample.gpkg"));
+  OGRLayer* unsup = out->GetLayerByName("unsupplied");
+  ASSERT_NE(unsup, nullptr);
+  EXPECT_EQ(unsup->GetFeatureCount(), src->GetLayerByName("approval_batches")->GetFeatureCount());
+  OGRLayer* batches = src->GetLayerByName("approval_batches");
+  OGRLayer* parcels = src->GetLayerByName("parcels");
+  auto ct = to_4548(batches->GetSpatialRef());
+  int checked = 0;
+  for (GIntBig fid : {1, 50, 100, 200, 300, 400, 500}) {
+    OGRFeatureUniquePtr b(batches->GetFeature(fid));
+    ASSERT_TRUE(b);
+    unsup->SetAttributeFilter(
+        (std::string("batch_id = '") + b->GetFieldAsString("batch_id") + "'").c_str());
+    OGRFeatureUniquePtr u(unsup->GetNextFeature());
+    ASSERT_TRUE(u);
+    std::unique_ptr<OGRGeometry> rest(b->GetGeometryRef()->clone());
+    OGREnvelope env;
+    rest->getEnvelope(&env);
+    rest->transform(ct.get());
+    parcels->SetSpatialFilterRect(env.MinX, env.MinY, env.MaxX, env.MaxY);
+    for (auto& p : *parcels) {
+      if (!p->IsFieldSetAndNotNull(p->GetFieldIndex("supplied"))) continue;
+      if (std::string(p->GetFieldAsString("supplied")) > "2025/12/31") continue;
+      std::unique_ptr<OGRGeometry> pg(p->GetGeometryRef()->clone());
+      pg->transform(ct.get());
+      if (!pg->IsValid()) pg.reset(pg->MakeValid());
+      rest.reset(rest->Difference(pg.get()));
+    }
+    parcels->SetSpatialFilter(nullptr);
+    const double expected = OGR_G_Area(OGRGeometry::ToHandle(rest.get()));
+    EXPECT_NEAR(u->GetFieldAsDouble("unsup_m2") + u->GetFieldAsDouble("sliver_m2"), expected,
+                1e-6 * std::max(1.0, expected))
+        << b->GetFieldAsString("batch_id");
+    EXPECT_LE(u->GetFieldAsDouble("unsup_m2"), u->GetFieldAsDouble("appr_m2"));
+    ++checked;
+  }
+  EXPECT_EQ(checked, 7);
 }

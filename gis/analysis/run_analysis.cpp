@@ -157,6 +157,7 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
                                 a.ev.judgement[i].verdict, a.ev.judgement[i].industrial,
                                 a.ev.idle[i].cls,          invest.real(i)};
   a.rollups = roll_up_parks(outcomes, a.in.park_table.ids);
+  clock.lap("indicators, verdicts, roll-up");
   if (a.in.batches) {
     // 批而未供 per batch, then per park (a batch belongs to the park it overlaps most).
     std::vector<std::optional<CivilDate>> supplied;
@@ -176,8 +177,8 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
       r.batch_m2 += a.unsupplied[b].approved_m2;
       r.unsupplied_m2 += a.unsupplied[b].unsupplied_m2;
     }
+    clock.lap("批而未供 (approval batches minus supplied parcels)");
   }
-  clock.lap("indicators, verdicts, roll-up");
   return a;
 }
 

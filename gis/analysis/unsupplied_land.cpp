@@ -1,6 +1,9 @@
 // Batch minus supplied parcels, with a union per batch (never one giant union).
 #include "gis/analysis/unsupplied_land.hpp"
 
+#include <thread>
+
+#include "gis/analysis/workers.hpp"
 #include "gis/geos/strtree.hpp"
 
 namespace parkatlas {
@@ -48,67 +51,87 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
     const std::vector<std::optional<CivilDate>>& supplied, const CivilDate& as_of,
     const SliverSettings& slivers, const GeosContext& geos, ProblemList& problems,
     const std::string& batches_source) {
-  GEOSContextHandle_t h = geos.handle();
   StrTree tree(geos);
   for (size_t i = 0; i < parcels.size(); ++i)
     if (supplied[i] && *supplied[i] <= as_of) tree.insert(parcels[i].get(), i);
-  tree.build();
+  tree.build();  // read-only from here on: the threads below share it
   const Column& id = batches.field("batch_id");
   const Column& approved = batches.field("approved");
-  std::vector<BatchUnsupplied> out;
-  std::vector<size_t> candidates;
-  for (size_t b = 0; b < batches.size(); ++b) {
-    BatchUnsupplied r;
-    const GEOSGeometry* batch = batches.geoms[b].get();
-    r.batch_id = id.text(b).value_or("B" + std::to_string(batches.fids[b]));
-    r.approved = approved.date(b);
-    if (r.approved) r.age_years = whole_years_between(*r.approved, as_of);
-    r.approved_m2 = area(geos, batch);
-    tree.query(batch, candidates);
-    std::vector<const GEOSGeometry*> touching;
-    for (size_t c : candidates)
-      if (GEOSIntersects_r(h, batch, parcels[c].get()) == 1) touching.push_back(parcels[c].get());
-    GeomPtr rest =
-        touching.empty()
-            ? make_geom(geos, GEOSGeom_clone_r(h, batch))
-            : make_geom(geos, GEOSDifference_r(h, batch, union_of(geos, touching).get()));
-    if (!rest) {
-      problems.push_back({"approval_batches", batches_source, batches.fids[b], r.batch_id, "",
-                          "GEOS could not subtract the supplied parcels: " + geos.take_error(),
-                          "skipped"});
-      out.push_back(std::move(r));
-      continue;
-    }
-    // Keep the real pieces; drop and count the slivers.
-    std::vector<GEOSGeometry*> kept;
-    const int n = GEOSGetNumGeometries_r(h, rest.get());
-    for (int k = 0; k < n; ++k) {
-      const GEOSGeometry* piece = GEOSGetGeometryN_r(h, rest.get(), k);
-      const int type = GEOSGeomTypeId_r(h, piece);
-      if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON)
-        continue;  // lines/points of touching edges
-      double a = area(geos, piece);
-      if (a <= 0) continue;
-      if (is_sliver(geos, piece, slivers, a)) {
-        ++r.slivers;
-        r.sliver_m2 += a;
+  std::vector<BatchUnsupplied> out(batches.size());
+
+  // Batches are independent: contiguous chunks on all cores, each with its own GEOS context and
+  // problem list (appended in chunk order, so the result does not depend on thread timing).
+  auto chunk = [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
+    GEOSContextHandle_t h = g.handle();
+    std::vector<size_t> candidates;
+    for (size_t b = begin; b < end; ++b) {
+      BatchUnsupplied& r = out[b];
+      const GEOSGeometry* batch = batches.geoms[b].get();
+      r.batch_id = id.text(b).value_or("B" + std::to_string(batches.fids[b]));
+      r.approved = approved.date(b);
+      if (r.approved) r.age_years = whole_years_between(*r.approved, as_of);
+      r.approved_m2 = area(g, batch);
+      tree.query(g, batch, candidates);
+      std::vector<const GEOSGeometry*> touching;
+      for (size_t c : candidates)
+        if (GEOSIntersects_r(h, batch, parcels[c].get()) == 1) touching.push_back(parcels[c].get());
+      GeomPtr rest = touching.empty()
+                         ? make_geom(g, GEOSGeom_clone_r(h, batch))
+                         : make_geom(g, GEOSDifference_r(h, batch, union_of(g, touching).get()));
+      if (!rest) {
+        found.push_back({"approval_batches", batches_source, batches.fids[b], r.batch_id, "",
+                         "GEOS could not subtract the supplied parcels: " + g.take_error(),
+                         "skipped"});
         continue;
       }
-      r.unsupplied_m2 += a;
-      kept.push_back(GEOSGeom_clone_r(h, piece));
+      // Keep the real pieces; drop and count the slivers.
+      std::vector<GEOSGeometry*> kept;
+      const int n = GEOSGetNumGeometries_r(h, rest.get());
+      for (int k = 0; k < n; ++k) {
+        const GEOSGeometry* piece = GEOSGetGeometryN_r(h, rest.get(), k);
+        const int type = GEOSGeomTypeId_r(h, piece);
+        if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON)
+          continue;  // lines/points of touching edges
+        const double a = area(g, piece);
+        if (a <= 0) continue;
+        if (is_sliver(g, piece, slivers, a)) {
+          ++r.slivers;
+          r.sliver_m2 += a;
+          continue;
+        }
+        r.unsupplied_m2 += a;
+        kept.push_back(GEOSGeom_clone_r(h, piece));
+      }
+      if (!kept.empty())
+        r.unsupplied =
+            make_geom(g, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, kept.data(),
+                                                     static_cast<unsigned>(kept.size())));
+      if (r.slivers > 0)
+        found.push_back({"approval_batches", batches_source, batches.fids[b], r.batch_id, "",
+                         std::to_string(r.slivers) + " sliver(s) of " +
+                             std::to_string(r.sliver_m2) +
+                             " m² left by nearly coinciding boundaries",
+                         "dropped from 批而未供"});
     }
-    if (!kept.empty())
-      r.unsupplied =
-          make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, kept.data(),
-                                                      static_cast<unsigned>(kept.size())));
-    if (r.slivers > 0)
-      problems.push_back({"approval_batches", batches_source, batches.fids[b], r.batch_id, "",
-                          std::to_string(r.slivers) + " sliver(s) of " +
-                              std::to_string(r.sliver_m2) +
-                              " m² left by nearly coinciding boundaries",
-                          "dropped from 批而未供"});
-    out.push_back(std::move(r));
-  }
+  };
+  const size_t n = batches.size();
+  const size_t parts = n < 2000 ? 1 : static_cast<size_t>(worker_count());
+  std::vector<ProblemList> found(parts);
+  std::vector<std::exception_ptr> errors(parts);
+  std::vector<std::thread> threads;
+  for (size_t k = 0; k < parts; ++k)
+    threads.emplace_back([&, k] {
+      try {
+        GeosContext g;
+        chunk(n * k / parts, n * (k + 1) / parts, g, found[k]);
+      } catch (...) {
+        errors[k] = std::current_exception();
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  for (auto& f : found) problems.insert(problems.end(), f.begin(), f.end());
   return out;
 }
 

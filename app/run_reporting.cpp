@@ -96,7 +96,8 @@ std::string format_run_summary(const RunResult& r) {
   s += "Buildings read: " + std::to_string(r.buildings_read) +
        "; data problems: " + std::to_string(r.problems) + " (layer 'problems')\n";
   s += "\nResults:\n  " + r.results_gpkg + " (layers parcels, parks" +
-       std::string(r.buildings_read > 0 ? ", buildings" : "") + ", problems, run_info)\n  " +
+       std::string(r.buildings_read > 0 ? ", buildings" : "") +
+       std::string(r.batches > 0 ? ", unsupplied" : "") + ", problems, run_info)\n  " +
        r.parcels_csv + "\n  " + r.idle_csv + " (" + std::to_string(r.idle_rows) +
        " parcels the bureau can act on)\n  " + r.warnings_csv + " (" +
        std::to_string(r.warning_rows) + " becoming idle within the warning horizon)\n";

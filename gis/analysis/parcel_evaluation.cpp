@@ -4,11 +4,10 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
-#include <thread>
 #include <unordered_map>
 
 #include "gis/analysis/park_assignment.hpp"
-#include "gis/analysis/workers.hpp"
+#include "gis/parallel.hpp"
 
 namespace parkatlas {
 
@@ -30,30 +29,6 @@ template <typename T>
 std::optional<T> cell_as(const Cell& c) {
   if (auto v = std::get_if<T>(&c)) return *v;
   return std::nullopt;
-}
-
-// Runs body(begin, end, geos, problems) over `n` items in contiguous chunks on all cores; the
-// chunks' problems are appended in chunk order, so the result does not depend on thread timing.
-void in_chunks(size_t n, ProblemList& problems,
-               const std::function<void(size_t, size_t, const GeosContext&, ProblemList&)>& body) {
-  const size_t parts = n < 20000 ? 1 : static_cast<size_t>(worker_count());
-  std::vector<ProblemList> found(parts);
-  std::vector<std::exception_ptr> errors(parts);
-  std::vector<std::thread> threads;
-  for (size_t k = 0; k < parts; ++k) {
-    threads.emplace_back([&, k] {
-      try {
-        GeosContext geos;
-        body(n * k / parts, n * (k + 1) / parts, geos, found[k]);
-      } catch (...) {
-        errors[k] = std::current_exception();
-      }
-    });
-  }
-  for (auto& t : threads) t.join();
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
-  for (auto& f : found) problems.insert(problems.end(), f.begin(), f.end());
 }
 
 }  // namespace
@@ -86,40 +61,41 @@ void assign_parks(const ProjectInputs& in, ParcelEvaluation& ev, ProblemList& pr
     return;
   }
   progress.begin("assigning parcels to parks", static_cast<long long>(n));
-  in_chunks(n, problems, [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
-    // Each thread prepares its own copy of the park polygons (prepared geometries build their
-    // indexes lazily and must not be shared between threads).
-    ParkLocator locator(g, in.parks->geoms);
-    for (size_t i = begin; i < end; ++i) {
-      if (begin == 0 && i % 65536 == 0) progress.advance(static_cast<long long>(i));
-      ParkLocator::Hit hit = locator.locate(parcels.geoms[i].get());
-      const auto given_id = given.text(i);
-      const std::string pkey = key.text(i).value_or("");
-      if (!given_id) {
-        ev.park[i] = hit.park;
-        if (hit.park >= 0) ev.park_id[i] = in.park_table.ids[static_cast<size_t>(hit.park)];
-        continue;
-      }
-      // A given park_id wins; say so when the geometry disagrees.
-      ev.park_id[i] = *given_id;
-      int gi = in.park_table.index_of(*given_id);
-      ev.park[i] = gi;
-      if (gi < 0) {
-        found.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
-                         "given park_id " + *given_id + " is not in the parks layer",
-                         "kept the given id"});
-      } else if (hit.park != gi) {
-        double inside_given = locator.overlap(parcels.geoms[i].get(), gi);
-        std::string where = hit.park >= 0 ? "lies mostly in park " +
-                                                in.park_table.ids[static_cast<size_t>(hit.park)]
-                                          : "lies outside every park";
-        found.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
-                         "given park_id " + *given_id + " but the parcel " + where + " (" +
-                             m2(inside_given) + " inside " + *given_id + ")",
-                         "kept the given id"});
-      }
-    }
-  });
+  in_chunks(
+      n, 20000, problems, [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
+        // Each thread prepares its own copy of the park polygons (prepared geometries build their
+        // indexes lazily and must not be shared between threads).
+        ParkLocator locator(g, in.parks->geoms);
+        for (size_t i = begin; i < end; ++i) {
+          if (begin == 0 && i % 65536 == 0) progress.advance(static_cast<long long>(i));
+          ParkLocator::Hit hit = locator.locate(parcels.geoms[i].get());
+          const auto given_id = given.text(i);
+          const std::string pkey = key.text(i).value_or("");
+          if (!given_id) {
+            ev.park[i] = hit.park;
+            if (hit.park >= 0) ev.park_id[i] = in.park_table.ids[static_cast<size_t>(hit.park)];
+            continue;
+          }
+          // A given park_id wins; say so when the geometry disagrees.
+          ev.park_id[i] = *given_id;
+          int gi = in.park_table.index_of(*given_id);
+          ev.park[i] = gi;
+          if (gi < 0) {
+            found.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
+                             "given park_id " + *given_id + " is not in the parks layer",
+                             "kept the given id"});
+          } else if (hit.park != gi) {
+            double inside_given = locator.overlap(parcels.geoms[i].get(), gi);
+            std::string where = hit.park >= 0 ? "lies mostly in park " +
+                                                    in.park_table.ids[static_cast<size_t>(hit.park)]
+                                              : "lies outside every park";
+            found.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
+                             "given park_id " + *given_id + " but the parcel " + where + " (" +
+                                 m2(inside_given) + " inside " + *given_id + ")",
+                             "kept the given id"});
+          }
+        }
+      });
   progress.end();
 }
 
@@ -148,85 +124,89 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
   ev.judgement.resize(n);
   ev.idle.resize(n);
   progress.begin("computing indicators and verdicts", static_cast<long long>(n));
-  in_chunks(n, problems, [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
-    for (size_t i = begin; i < end; ++i) {
-      if (begin == 0 && i % 65536 == 0) progress.advance(static_cast<long long>(i));
-      const std::string pkey = key.text(i).value_or("");
-      IndicatorInputs ii;
-      ii.land_m2 = area(g, p.geoms[i].get());
-      if (auto f = floor_given.real(i)) {
-        ii.floor_m2 = f;
-        ii.floor_src = FloorSource::attribute;
-      } else if (ev.buildings_loaded) {
-        // With a buildings layer, a parcel with no building on it has floor area 0, not unknown.
-        ii.floor_m2 = ev.bldg_floor_m2[i];
-        ii.floor_src = FloorSource::buildings;
-      }
-      if (auto c = cover.real(i))
-        ii.cover_m2 = c;
-      else if (auto fp = footprint.real(i))
-        ii.cover_m2 = fp;
-      else if (ev.buildings_loaded)
-        ii.cover_m2 = ev.bldg_footprint_m2[i];
-      ii.invest_wan = invest.real(i);
-      ii.tax_wan = tax.real(i);
-      ii.revenue_wan = revenue.real(i);
-      ev.ind[i] = compute_indicators(ii);
+  in_chunks(n, 20000, problems,
+            [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
+              for (size_t i = begin; i < end; ++i) {
+                if (begin == 0 && i % 65536 == 0) progress.advance(static_cast<long long>(i));
+                const std::string pkey = key.text(i).value_or("");
+                IndicatorInputs ii;
+                ii.land_m2 = area(g, p.geoms[i].get());
+                if (auto f = floor_given.real(i)) {
+                  ii.floor_m2 = f;
+                  ii.floor_src = FloorSource::attribute;
+                } else if (ev.buildings_loaded) {
+                  // With a buildings layer, a parcel with no building on it has floor area 0, not
+                  // unknown.
+                  ii.floor_m2 = ev.bldg_floor_m2[i];
+                  ii.floor_src = FloorSource::buildings;
+                }
+                if (auto c = cover.real(i))
+                  ii.cover_m2 = c;
+                else if (auto fp = footprint.real(i))
+                  ii.cover_m2 = fp;
+                else if (ev.buildings_loaded)
+                  ii.cover_m2 = ev.bldg_footprint_m2[i];
+                ii.invest_wan = invest.real(i);
+                ii.tax_wan = tax.real(i);
+                ii.revenue_wan = revenue.real(i);
+                ev.ind[i] = compute_indicators(ii);
 
-      ParcelContext ctx;
-      ctx.land_use = land_use.text(i);
-      ctx.scheme = in.land_use_scheme;
-      ctx.industry = industry.text(i);
-      ctx.exempt_reason = exempt.text(i).value_or("");
-      ctx.in_park = !ev.park_id[i].empty();
-      if (ev.park[i] >= 0) {
-        ctx.park_level = in.park_table.levels[static_cast<size_t>(ev.park[i])];
-        ctx.park_name = in.park_table.names[static_cast<size_t>(ev.park[i])];
-      } else {
-        ctx.park_name = ev.park_id[i];
-      }
-      ev.judgement[i] = judge_parcel(ev.ind[i], ctx, rules);
+                ParcelContext ctx;
+                ctx.land_use = land_use.text(i);
+                ctx.scheme = in.land_use_scheme;
+                ctx.industry = industry.text(i);
+                ctx.exempt_reason = exempt.text(i).value_or("");
+                ctx.in_park = !ev.park_id[i].empty();
+                if (ev.park[i] >= 0) {
+                  ctx.park_level = in.park_table.levels[static_cast<size_t>(ev.park[i])];
+                  ctx.park_name = in.park_table.names[static_cast<size_t>(ev.park[i])];
+                } else {
+                  ctx.park_name = ev.park_id[i];
+                }
+                ev.judgement[i] = judge_parcel(ev.ind[i], ctx, rules);
 
-      // 闲置土地 (53号令): "developed area" in the rule set's measure, against the same measure
-      // for the whole parcel.
-      IdleInputs idle;
-      idle.approved = approved.date(i);
-      idle.supplied = supplied.date(i);
-      idle.start_due = start_due.date(i);
-      idle.started = started.date(i);
-      idle.halted = halted.date(i);
-      idle.developed = dev.real(i);
-      switch (rules.idle.measure) {
-        case DevelopedMeasure::land:
-          idle.developed_required = ii.land_m2;
-          break;
-        case DevelopedMeasure::footprint:
-          idle.developed_required = footprint.real(i);
-          break;
-        case DevelopedMeasure::floor:
-          idle.developed_required = floor_given.real(i);
-          break;
-      }
-      idle.invest_done = invest_done.real(i);
-      idle.invest_total = invest.real(i);
-      idle.land_price = price.real(i);
-      idle.gov_cause = gov_cause.text(i).value_or("");
-      ev.idle[i] = classify_idle(idle, as_of, rules.idle);
+                // 闲置土地 (53号令): "developed area" in the rule set's measure, against the same
+                // measure for the whole parcel.
+                IdleInputs idle;
+                idle.approved = approved.date(i);
+                idle.supplied = supplied.date(i);
+                idle.start_due = start_due.date(i);
+                idle.started = started.date(i);
+                idle.halted = halted.date(i);
+                idle.developed = dev.real(i);
+                switch (rules.idle.measure) {
+                  case DevelopedMeasure::land:
+                    idle.developed_required = ii.land_m2;
+                    break;
+                  case DevelopedMeasure::footprint:
+                    idle.developed_required = footprint.real(i);
+                    break;
+                  case DevelopedMeasure::floor:
+                    idle.developed_required = floor_given.real(i);
+                    break;
+                }
+                idle.invest_done = invest_done.real(i);
+                idle.invest_total = invest.real(i);
+                idle.land_price = price.real(i);
+                idle.gov_cause = gov_cause.text(i).value_or("");
+                ev.idle[i] = classify_idle(idle, as_of, rules.idle);
 
-      if (auto g = land_given.real(i); g && ii.land_m2 > 0) {
-        double diff = std::fabs(*g - ii.land_m2) / ii.land_m2;
-        if (diff > 0.05)
-          found.push_back({"parcels", source, p.fids[i], pkey, "land_m2",
-                           "stated area " + m2(*g) + " differs from the geometry's " +
-                               m2(ii.land_m2) + " by " + percent(diff),
-                           "geometry area used"});
-      }
-      if (auto dup = id_count.find(pkey); !pkey.empty() && dup != id_count.end() && dup->second > 1)
-        found.push_back({"parcels", source, p.fids[i], pkey, "parcel_id",
-                         "parcel_id " + pkey + " occurs " + std::to_string(dup->second) + " times",
-                         "reported"});
-    }
-  });
+                if (auto g = land_given.real(i); g && ii.land_m2 > 0) {
+                  double diff = std::fabs(*g - ii.land_m2) / ii.land_m2;
+                  if (diff > 0.05)
+                    found.push_back({"parcels", source, p.fids[i], pkey, "land_m2",
+                                     "stated area " + m2(*g) + " differs from the geometry's " +
+                                         m2(ii.land_m2) + " by " + percent(diff),
+                                     "geometry area used"});
+                }
+                if (auto dup = id_count.find(pkey);
+                    !pkey.empty() && dup != id_count.end() && dup->second > 1)
+                  found.push_back(
+                      {"parcels", source, p.fids[i], pkey, "parcel_id",
+                       "parcel_id " + pkey + " occurs " + std::to_string(dup->second) + " times",
+                       "reported"});
+              }
+            });
   progress.end();
 }
 

@@ -1,8 +1,8 @@
 // Reading the parks and parcels of a project.
 #include "gis/analysis/project_inputs.hpp"
 
-#include "gis/analysis/workers.hpp"
 #include "gis/gis_error.hpp"
+#include "gis/parallel.hpp"
 
 namespace parkatlas {
 

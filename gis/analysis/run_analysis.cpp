@@ -12,12 +12,12 @@
 #include "gis/analysis/parcel_evaluation.hpp"
 #include "gis/analysis/park_assignment.hpp"
 #include "gis/analysis/project_inputs.hpp"
-#include "gis/analysis/workers.hpp"
 #include "gis/gis_error.hpp"
 #include "gis/io/csv_writer.hpp"
 #include "gis/io/idle_lists.hpp"
 #include "gis/io/results_writer.hpp"
 #include "gis/io/vector_output.hpp"
+#include "gis/parallel.hpp"
 
 namespace parkatlas {
 

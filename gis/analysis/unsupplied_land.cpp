@@ -1,10 +1,8 @@
 // Batch minus supplied parcels, with a union per batch (never one giant union).
 #include "gis/analysis/unsupplied_land.hpp"
 
-#include <thread>
-
-#include "gis/analysis/workers.hpp"
 #include "gis/geos/strtree.hpp"
+#include "gis/parallel.hpp"
 
 namespace parkatlas {
 
@@ -59,8 +57,7 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
   const Column& approved = batches.field("approved");
   std::vector<BatchUnsupplied> out(batches.size());
 
-  // Batches are independent: contiguous chunks on all cores, each with its own GEOS context and
-  // problem list (appended in chunk order, so the result does not depend on thread timing).
+  // Batches are independent: they run in chunks on all cores (in_chunks).
   auto chunk = [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
     GEOSContextHandle_t h = g.handle();
     std::vector<size_t> candidates;
@@ -114,24 +111,7 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
                          "dropped from 批而未供"});
     }
   };
-  const size_t n = batches.size();
-  const size_t parts = n < 2000 ? 1 : static_cast<size_t>(worker_count());
-  std::vector<ProblemList> found(parts);
-  std::vector<std::exception_ptr> errors(parts);
-  std::vector<std::thread> threads;
-  for (size_t k = 0; k < parts; ++k)
-    threads.emplace_back([&, k] {
-      try {
-        GeosContext g;
-        chunk(n * k / parts, n * (k + 1) / parts, g, found[k]);
-      } catch (...) {
-        errors[k] = std::current_exception();
-      }
-    });
-  for (auto& t : threads) t.join();
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
-  for (auto& f : found) problems.insert(problems.end(), f.begin(), f.end());
+  in_chunks(batches.size(), 2000, problems, chunk);
   return out;
 }
 

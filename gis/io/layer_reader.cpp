@@ -3,6 +3,7 @@
 
 #include "gis/io/arrow_batch.hpp"
 #include "gis/io/raw_value.hpp"
+#include "gis/parallel.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
@@ -10,7 +11,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <thread>
 
 #include "core/declared_units.hpp"
 #include "core/field_value.hpp"
@@ -572,28 +572,17 @@ void LayerReader::for_each_parallel(
     read_slice(*layer_, slices[0], target, geos, states[0],
                [&](FeatureRow& row) { fn(0, row, geos); });
   } else {
-    std::vector<std::exception_ptr> errors(slices.size());
-    std::vector<std::thread> threads;
-    for (size_t k = 0; k < slices.size(); ++k) {
-      threads.emplace_back([&, k] {
-        try {
-          // GDAL datasets and GEOS contexts are not shared between threads: one of each per slice.
-          GDALDatasetUniquePtr ds = open_dataset();
-          if (!ds)
-            throw GisError("GDAL cannot reopen the source for parallel reading",
-                           {config_.source, report_.layer});
-          OGRLayer* layer = ds->GetLayerByName(report_.layer.c_str());
-          GeosContext geos;
-          read_slice(*layer, slices[k], target, geos, states[k],
-                     [&](FeatureRow& row) { fn(static_cast<int>(k), row, geos); });
-        } catch (...) {
-          errors[k] = std::current_exception();
-        }
-      });
-    }
-    for (auto& t : threads) t.join();
-    for (auto& e : errors)
-      if (e) std::rethrow_exception(e);
+    run_parallel(slices.size(), [&](size_t k) {
+      // GDAL datasets and GEOS contexts are not shared between threads: one of each per slice.
+      GDALDatasetUniquePtr ds = open_dataset();
+      if (!ds)
+        throw GisError("GDAL cannot reopen the source for parallel reading",
+                       {config_.source, report_.layer});
+      OGRLayer* layer = ds->GetLayerByName(report_.layer.c_str());
+      GeosContext geos;
+      read_slice(*layer, slices[k], target, geos, states[k],
+                 [&](FeatureRow& row) { fn(static_cast<int>(k), row, geos); });
+    });
   }
   for (auto& s : states) merge(s);
   check_everything_read();

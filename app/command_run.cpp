@@ -63,4 +63,46 @@ std::function<int()> setup_run_command(CLI::App& app) {
   };
 }
 
+std::function<int()> setup_idle_command(CLI::App& app) {
+  struct Args {
+    std::string config, out, as_of, rules;
+    bool json = false, quiet = false;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "idle",
+      "Idle and approved-but-unused land only: 闲置土地 classes, 批而未供, 低效用地, digestion "
+      "period; writes DIR/idle.gpkg, DIR/idle-parcels.csv, DIR/idle-warnings.csv, "
+      "DIR/low-efficiency-parcels.csv and DIR/idle-summary.csv");
+  cmd->add_option("-c,--config", args->config, "project config (parkatlas.toml)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("-o,--out", args->out, "output folder (created if missing)")->required();
+  cmd->add_option("--as-of", args->as_of,
+                  "evaluation date YYYY-MM-DD (default: the config's as_of, else today)")
+      ->check(CLI::Validator(validate_iso_date, "YYYY-MM-DD"));
+  cmd->add_option("--rules", args->rules,
+                  "rule set name (jiangxi-2014, national-2008) or path to a rule file");
+  cmd->add_flag("--json", args->json, "print a machine-readable summary (JSON)");
+  cmd->add_flag("-q,--quiet", args->quiet, "no progress on stderr");
+  return [args]() -> int {
+    try {
+      ProjectConfig config = load_project_config(args->config);
+      RuleSet rules = resolve_rules(args->rules, config);
+      RunOptions options{args->out, resolve_as_of(args->as_of, config), false, true};
+      options.idle_only = true;
+      ConsoleProgress progress(!args->quiet);
+      RunResult result = run_analysis(config, rules, options, progress);
+      if (args->json)
+        std::cout << run_summary_json(result).dump(2) << "\n";
+      else
+        std::cout << format_idle_run_summary(result);
+      return kExitOk;
+    } catch (const std::exception& e) {
+      std::cerr << "parkatlas idle: " << e.what() << "\n";
+      return kExitDataError;
+    }
+  };
+}
+
 }  // namespace parkatlas

@@ -8,6 +8,7 @@ namespace parkatlas {
 
 // Registers the verb on `app`; the returned function runs it after parsing.
 std::function<int()> setup_run_command(CLI::App& app);
+std::function<int()> setup_idle_command(CLI::App& app);
 std::function<int()> setup_check_command(CLI::App& app);
 std::function<int()> setup_rules_command(CLI::App& app);
 

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "parkatlas 0.1.0");
   app.require_subcommand(1);
   auto run = parkatlas::setup_run_command(app);
+  auto idle = parkatlas::setup_idle_command(app);
   auto check = parkatlas::setup_check_command(app);
   auto rules = parkatlas::setup_rules_command(app);
   try {
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
     return code == 0 ? parkatlas::kExitOk : parkatlas::kExitUsage;
   }
   if (app.got_subcommand("run")) return run();
+  if (app.got_subcommand("idle")) return idle();
   if (app.got_subcommand("check")) return check();
   if (app.got_subcommand("rules")) return rules();
   return parkatlas::kExitUsage;

@@ -52,6 +52,79 @@ std::string format_layer_report(const LayerReport& r) {
   return s;
 }
 
+namespace {
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string s;
+  for (const auto& p : parts) s += (s.empty() ? "" : ", ") + p;
+  return s;
+}
+
+std::string format_idle_summary(const RunResult& r) {
+  TextTable t({"county / park", "name", "idle (n)", "idle (亩)", "low-eff (n)", "批而未供 (亩)",
+               "供而未用 (亩)", "digested/yr (亩)", "digestion (yr)", "target"},
+              {false, false, true, true, true, true, true, true, true, false});
+  auto mu = [](double m2) { return format_number("%.1f", m2_to_mu(m2)); };
+  for (const auto& line : r.idle_summary) {
+    const ParkRollup& k = line.rollup;
+    long idle_n = 0;
+    double idle_m2 = 0;
+    for (IdleClass c :
+         {IdleClass::idle, IdleClass::idle_2y, IdleClass::halted_idle, IdleClass::gov_delay}) {
+      idle_n += k.n_by_idle[static_cast<size_t>(c)];
+      idle_m2 += k.m2_by_idle[static_cast<size_t>(c)];
+    }
+    const std::string target =
+        line.digestion.meets_target ? (*line.digestion.meets_target ? "met" : "missed") : "-";
+    t.add({(line.level == "park" ? "  " : "") + line.id,
+           line.level == "park" ? line.name : line.level, std::to_string(idle_n), mu(idle_m2),
+           std::to_string(k.n_by_idle[static_cast<size_t>(IdleClass::low_eff)]),
+           mu(k.unsupplied_m2), mu(k.unused_m2), mu(line.digestion.per_year_m2),
+           opt_fmt("%.1f", line.digestion.years), target});
+  }
+  return "Idle land and 批而未用 digestion (stock / yearly supply + starts over " +
+         std::to_string(r.digestion_window_years) + " years; target ≤ " +
+         format_number("%g", r.digestion_target_years) + " years):\n" + t.render();
+}
+
+std::string format_idle_lines(const RunResult& r) {
+  std::string s = "Idle land (53号令) as of " + to_iso(r.as_of) + ":";
+  for (int c = 0; c < ParkRollup::kIdleClasses; ++c)
+    s += " " + std::string(to_string(static_cast<IdleClass>(c))) + " " +
+         std::to_string(r.idle_classes[static_cast<size_t>(c)]) +
+         (c + 1 < ParkRollup::kIdleClasses ? "," : "");
+  if (r.batches > 0)
+    s += "\n批而未供 (approved but not supplied): " + std::to_string(r.batches) +
+         " approval batches, " + format_number("%.1f", m2_to_mu(r.batch_m2)) + " mu approved, " +
+         format_number("%.1f", m2_to_mu(r.unsupplied_m2)) + " mu unsupplied (" +
+         format_number("%.1f%%", r.batch_m2 > 0 ? 100 * r.unsupplied_m2 / r.batch_m2 : 0.0) +
+         "); " + std::to_string(r.slivers) + " slivers dropped (layer 'unsupplied')";
+  return s;
+}
+
+std::string format_conservation(const RunResult& r) {
+  return "Conservation: " + std::to_string(r.parcels_in_source) +
+         " parcels in source = " + std::to_string(r.parcels_analysed) + " analysed + " +
+         std::to_string(r.parcels_skipped) + " skipped; parcel area " +
+         format_number("%.2f", m2_to_mu(r.parcel_area_m2)) + " mu = park roll-ups " +
+         format_number("%.2f", m2_to_mu(r.rollup_area_m2)) +
+         " mu\nBuildings read: " + std::to_string(r.buildings_read) +
+         "; data problems: " + std::to_string(r.problems) + " (layer 'problems')\n";
+}
+
+std::string format_result_files(const RunResult& r) {
+  std::string s = "\nResults:\n  " + r.results_gpkg + " (layers " + join(r.layers_written) + ")\n";
+  if (!r.parcels_csv.empty()) s += "  " + r.parcels_csv + "\n";
+  s += "  " + r.idle_csv + " (" + std::to_string(r.idle_rows) +
+       " parcels the bureau can act on)\n  " + r.warnings_csv + " (" +
+       std::to_string(r.warning_rows) + " becoming idle within the warning horizon)\n  " +
+       r.low_eff_csv + " (" + std::to_string(r.low_eff_rows) + " low-efficiency parcels)\n  " +
+       r.summary_csv + " (per park and county)\n";
+  return s;
+}
+
+}  // namespace
+
 std::string format_run_summary(const RunResult& r) {
   std::string s;
   s += "ParkAtlas run: rule set " + r.rule_set + ", as of " + to_iso(r.as_of) + "\n";
@@ -77,30 +150,20 @@ std::string format_run_summary(const RunResult& r) {
   for (int v = 0; v < kVerdictCount; ++v)
     s += " " + std::string(to_string(static_cast<Verdict>(v))) + " " +
          std::to_string(r.verdicts[static_cast<size_t>(v)]) + (v + 1 < kVerdictCount ? "," : "");
-  s += "\nIdle land (53号令) as of " + to_iso(r.as_of) + ":";
-  for (int c = 0; c < ParkRollup::kIdleClasses; ++c)
-    s += " " + std::string(to_string(static_cast<IdleClass>(c))) + " " +
-         std::to_string(r.idle_classes[static_cast<size_t>(c)]) +
-         (c + 1 < ParkRollup::kIdleClasses ? "," : "");
-  if (r.batches > 0)
-    s += "\n批而未供 (approved but not supplied): " + std::to_string(r.batches) +
-         " approval batches, " + format_number("%.1f", m2_to_mu(r.batch_m2)) + " mu approved, " +
-         format_number("%.1f", m2_to_mu(r.unsupplied_m2)) + " mu unsupplied (" +
-         format_number("%.1f%%", r.batch_m2 > 0 ? 100 * r.unsupplied_m2 / r.batch_m2 : 0.0) +
-         "); " + std::to_string(r.slivers) + " slivers dropped (layer 'unsupplied')";
-  s += "\nConservation: " + std::to_string(r.parcels_in_source) +
-       " parcels in source = " + std::to_string(r.parcels_analysed) + " analysed + " +
-       std::to_string(r.parcels_skipped) + " skipped; parcel area " +
-       format_number("%.2f", m2_to_mu(r.parcel_area_m2)) + " mu = park roll-ups " +
-       format_number("%.2f", m2_to_mu(r.rollup_area_m2)) + " mu\n";
-  s += "Buildings read: " + std::to_string(r.buildings_read) +
-       "; data problems: " + std::to_string(r.problems) + " (layer 'problems')\n";
-  s += "\nResults:\n  " + r.results_gpkg + " (layers parcels, parks" +
-       std::string(r.buildings_read > 0 ? ", buildings" : "") +
-       std::string(r.batches > 0 ? ", unsupplied" : "") + ", problems, run_info)\n  " +
-       r.parcels_csv + "\n  " + r.idle_csv + " (" + std::to_string(r.idle_rows) +
-       " parcels the bureau can act on)\n  " + r.warnings_csv + " (" +
-       std::to_string(r.warning_rows) + " becoming idle within the warning horizon)\n";
+  s += "\n" + format_idle_lines(r);
+  s += "\n\n" + format_idle_summary(r);
+  s += format_conservation(r);
+  s += format_result_files(r);
+  return s;
+}
+
+std::string format_idle_run_summary(const RunResult& r) {
+  std::string s = "ParkAtlas idle land: rule set " + r.rule_set + ", as of " + to_iso(r.as_of) +
+                  "\nMeasuring CRS: " + r.measuring_crs + " (" + r.measuring_method +
+                  ")\n\nLayers read:\n";
+  for (const auto& l : r.layers) s += format_layer_report(l);
+  s += "\n" + format_idle_lines(r) + "\n\n" + format_idle_summary(r) + format_conservation(r) +
+       format_result_files(r);
   return s;
 }
 
@@ -191,6 +254,33 @@ nlohmann::json run_summary_json(const RunResult& r) {
                   {"parcels_csv", r.parcels_csv},
                   {"idle_parcels_csv", r.idle_csv},
                   {"idle_warnings_csv", r.warnings_csv}};
+  j["outputs"]["low_efficiency_csv"] = r.low_eff_csv;
+  j["outputs"]["idle_summary_csv"] = r.summary_csv;
+  j["outputs"]["layers"] = r.layers_written;
+  j["low_efficiency_rows"] = r.low_eff_rows;
+  nlohmann::json summary = nlohmann::json::array();
+  for (const auto& line : r.idle_summary) {
+    nlohmann::json by_class;
+    for (int c = 0; c < ParkRollup::kIdleClasses; ++c)
+      by_class[std::string(to_string(static_cast<IdleClass>(c)))] = {
+          {"n", line.rollup.n_by_idle[static_cast<size_t>(c)]},
+          {"mu", m2_to_mu(line.rollup.m2_by_idle[static_cast<size_t>(c)])}};
+    summary.push_back(
+        {{"level", line.level},
+         {"id", line.id},
+         {"name", line.name},
+         {"by_idle_class", by_class},
+         {"approved_mu", m2_to_mu(line.rollup.batch_m2)},
+         {"unsupplied_mu", m2_to_mu(line.rollup.unsupplied_m2)},
+         {"unsupplied_rate", opt(line.rollup.unsupplied_rate())},
+         {"unused_mu", m2_to_mu(line.rollup.unused_m2)},
+         {"stock_mu", m2_to_mu(line.digestion.stock_m2)},
+         {"digested_mu_per_year", m2_to_mu(line.digestion.per_year_m2)},
+         {"digestion_years", opt(line.digestion.years)},
+         {"meets_target", line.digestion.meets_target ? nlohmann::json(*line.digestion.meets_target)
+                                                      : nlohmann::json(nullptr)}});
+  }
+  j["idle_summary"] = summary;
   j["idle_list_rows"] = r.idle_rows;
   j["idle_warning_rows"] = r.warning_rows;
   nlohmann::json timings = nlohmann::json::array();

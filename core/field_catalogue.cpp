@@ -54,6 +54,7 @@ const std::vector<CanonicalField> kParcels = {
     {"land_price", real, Q::money, {"出让价款", "成交价格"}},
     {"exempt", text, Q::none, {"特殊需要", "豁免原因"}},
     {"gov_cause", text, Q::none, {"政府原因"}},
+    {"op_status", text, Q::none, {"生产状态", "经营状态", "运营状态", "企业状态"}},
 };
 
 const std::vector<CanonicalField> kBuildings = {

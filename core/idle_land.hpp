@@ -37,6 +37,11 @@ struct IdleRules {
   double fee_share = 0.20;                 // 第十四条: 出让或划拨价款的百分之二十
   int warning_days = 90;                   // early warning: becomes idle within this many days
   DevelopedMeasure measure = DevelopedMeasure::land;
+  // Evidence from the buildings layer ([I], issue 3 §2): a parcel marked started whose buildings
+  // cover less than this share shows no construction; one not marked started whose buildings
+  // cover at least `built_coverage` is substantially built. Both are data conflicts.
+  double no_construction_coverage = 0.05;
+  double built_coverage = 0.20;
 };
 
 struct IdleInputs {

@@ -41,6 +41,34 @@ std::optional<double> ParkRollup::ok_share_area() const {
   return ok / judged;
 }
 
+Digestion ParkRollup::digestion(const DigestionRules& rules) const {
+  return digestion_period({unsupplied_m2, unused_m2, supplied_win_m2, started_win_m2}, rules);
+}
+
+void ParkRollup::add(const ParkRollup& o) {
+  n_parcels += o.n_parcels;
+  land_m2 += o.land_m2;
+  for (size_t k = 0; k < n_by_verdict.size(); ++k) {
+    n_by_verdict[k] += o.n_by_verdict[k];
+    m2_by_verdict[k] += o.m2_by_verdict[k];
+  }
+  for (size_t k = 0; k < n_by_idle.size(); ++k) {
+    n_by_idle[k] += o.n_by_idle[k];
+    m2_by_idle[k] += o.m2_by_idle[k];
+  }
+  batch_m2 += o.batch_m2;
+  unsupplied_m2 += o.unsupplied_m2;
+  unused_m2 += o.unused_m2;
+  supplied_win_m2 += o.supplied_win_m2;
+  started_win_m2 += o.started_win_m2;
+  n_industrial += o.n_industrial;
+  ind_m2 += o.ind_m2;
+  ind_floor_m2 += o.ind_floor_m2;
+  ind_floor_land_m2 += o.ind_floor_land_m2;
+  ind_inv_wan += o.ind_inv_wan;
+  ind_inv_land_m2 += o.ind_inv_land_m2;
+}
+
 std::map<std::string, ParkRollup> roll_up_parks(const std::vector<ParcelOutcome>& outcomes,
                                                 const std::vector<std::string>& park_ids) {
   std::map<std::string, ParkRollup> parks;
@@ -54,6 +82,9 @@ std::map<std::string, ParkRollup> roll_up_parks(const std::vector<ParcelOutcome>
     r.m2_by_verdict[idx(o.verdict)] += o.ind.land_m2;
     r.n_by_idle[static_cast<size_t>(o.idle)] += 1;
     r.m2_by_idle[static_cast<size_t>(o.idle)] += o.ind.land_m2;
+    if (o.unused) r.unused_m2 += o.ind.land_m2;
+    if (o.supplied_in_window) r.supplied_win_m2 += o.ind.land_m2;
+    if (o.started_in_window) r.started_win_m2 += o.ind.land_m2;
     // Parcels of unknown land use are not known to be industrial: they stay out of the ratios.
     if (!o.industrial) continue;
     r.n_industrial += 1;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/digestion.hpp"
 #include "core/idle_land.hpp"
 #include "core/indicators.hpp"
 #include "core/verdict.hpp"
@@ -20,6 +21,11 @@ struct ParcelOutcome {
   bool industrial = false;  // from the judgement: land use is industrial under the rule set
   IdleClass idle = IdleClass::none;
   std::optional<double> invest_wan;
+  // For the digestion period (domain.md §4.2): supplied and not started at the evaluation date
+  // (供而未用), and supplied / started within the digestion window.
+  bool unused = false;
+  bool supplied_in_window = false;
+  bool started_in_window = false;
 };
 
 struct ParkRollup {
@@ -38,6 +44,9 @@ struct ParkRollup {
     if (batch_m2 <= 0) return std::nullopt;
     return unsupplied_m2 / batch_m2;
   }
+  // 批而未用 and its digestion.
+  double unused_m2 = 0, supplied_win_m2 = 0, started_win_m2 = 0;
+  Digestion digestion(const DigestionRules& rules) const;
   long n_industrial = 0;
   double ind_m2 = 0;
   // Park FAR and intensity use only the industrial parcels whose input is known; the land
@@ -49,6 +58,8 @@ struct ParkRollup {
   // Compliant share of the judged industrial parcels (compliant + exempt count as meeting).
   std::optional<double> ok_share_count() const;
   std::optional<double> ok_share_area() const;
+  // Adds another roll-up's counts and areas (a county is the sum of its parks).
+  void add(const ParkRollup& other);
 };
 
 // One roll-up per park id that occurs in `outcomes` or in `park_ids` (parks without parcels

@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "core/building_floor.hpp"
+#include "core/digestion.hpp"
 #include "core/idle_land.hpp"
 #include "core/land_use.hpp"
+#include "core/low_efficiency_rules.hpp"
 #include "core/park_level.hpp"
 
 namespace parkatlas {
@@ -48,6 +50,8 @@ struct RuleSet {
   BuildingSettings buildings;
   IdleRules idle;
   UnsuppliedRules unsupplied;
+  LowEfficiencyRules low_efficiency;  // enabled by a [low_efficiency] section
+  DigestionRules digestion;
 };
 
 // Longest-prefix FAR minimum for an industry code, if the table has one.

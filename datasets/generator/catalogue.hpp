@@ -9,7 +9,8 @@ namespace parkatlas::sample {
 struct CatalogueRow {
   std::string code;        // 代码, e.g. G361027
   std::string name;        // 开发区名称
-  std::string city;        // 城市/区县
+  std::string city;        // 设区市 from the geocoded address (else 城市/区县 as given)
+  std::string county;      // 县/区/县级市 from the address, when it names one
   std::string level;       // 批准级别: 国务院 / 省政府
   std::string kind;        // 开发区类型
   std::string approved;    // 批准时间 YYYY.MM

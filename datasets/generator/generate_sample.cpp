@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
           << "[layers.parcels]\nsource = \"province.gpkg\"\nlayer = \"parcels\"\nland_use_scheme = "
              "\"gbt21010\"\n\n"
           << "[layers.buildings]\nsource = \"province.gpkg\"\nlayer = \"buildings\"\n\n"
-          << "[layers.approval_batches]\nsource = \"province.gpkg\"\nlayer = \"approval_batches\"\n";
+          << "[layers.approval_batches]\nsource = \"province.gpkg\"\nlayer = "
+             "\"approval_batches\"\n";
       std::cout << "province data: " << data.parks.size() << " parks, " << data.parcels.size()
                 << " parcels, " << nb << " buildings in " << out << "\n";
       return 0;

@@ -173,6 +173,7 @@ SampleData generate_layout(const LayoutOptions& o) {
     park.level = c.row.level;
     park.kind = c.row.kind;
     park.city = c.row.city;
+    park.county = c.row.county;
     park.industries = c.row.industries;
     park.approved = c.row.approved;
     park.approved_ha = c.row.approved_ha;
@@ -303,7 +304,8 @@ SampleData generate_layout(const LayoutOptions& o) {
           halted,
           gov,
           started_unbuilt,
-          built_unstarted
+          built_unstarted,
+          unsupplied
         };
         double s = rng.uniform();
         State st = s < 0.78   ? State::built
@@ -315,6 +317,7 @@ SampleData generate_layout(const LayoutOptions& o) {
                    : s < 0.94 ? State::gov
                    : s < 0.96 ? State::started_unbuilt
                    : s < 0.97 ? State::built_unstarted
+                   : s < 0.98 ? State::unsupplied
                               : State::built;
         if (p.outside && st != State::built) st = State::built;
         auto supplied_after = [&](CivilDate a) { return plus_days(a, rng.integer(90, 700)); };
@@ -335,6 +338,8 @@ SampleData generate_layout(const LayoutOptions& o) {
             }
             break;
           }
+          case State::unsupplied:  // planned on approved land, no contract yet (批而未供)
+            break;
           case State::pending:
             p.supplied = plus_days(t, -rng.integer(30, 300));
             p.start_due = plus_days(t, rng.integer(10, 200));
@@ -365,6 +370,9 @@ SampleData generate_layout(const LayoutOptions& o) {
               p.invest_done = std::round(*p.invest_wan * rng.uniform(0.08, 0.22) * 10) / 10;
             break;
         }
+        // 生产状态 where the bureau records it; a few plants stand idle (低效用地 evidence).
+        if (st == State::built && rng.chance(0.5))
+          p.op_status = rng.chance(0.06) ? "停产" : "正常生产";
         if (p.supplied && *p.supplied < approved)
           p.approved = plus_days(*p.supplied, -rng.integer(60, 400));
 

@@ -33,7 +33,7 @@ struct Parcel {
   std::optional<int> employees;
   std::string enterprise, industry;
   std::optional<CivilDate> approved, supplied, start_due, started, completed, halted;
-  std::string exempt, gov_cause;
+  std::string exempt, gov_cause, op_status;
   std::vector<Building> buildings;
 };
 
@@ -44,7 +44,7 @@ struct Batch {
 };
 
 struct Park {
-  std::string code, name, level, kind, city, industries, approved;
+  std::string code, name, level, kind, city, county, industries, approved;
   double approved_ha = 0;
   bool national = false;
   std::vector<std::pair<double, double>> outline_gcj;  // lon/lat GCJ-02, closed ring

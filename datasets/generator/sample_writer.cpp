@@ -129,6 +129,7 @@ void write_geopackage(const SampleData& data, const std::string& path, int epsg)
                                {"level", OFTString},
                                {"kind", OFTString},
                                {"city", OFTString},
+                               {"county", OFTString},
                                {"approved_ha", OFTReal},
                                {"industries", OFTString},
                                {"approved_ym", OFTString}});
@@ -140,6 +141,7 @@ void write_geopackage(const SampleData& data, const std::string& path, int epsg)
       f.SetField("level", p.level.c_str());
       f.SetField("kind", p.kind.c_str());
       f.SetField("city", p.city.c_str());
+      if (!p.county.empty()) f.SetField("county", p.county.c_str());
       f.SetField("approved_ha", p.approved_ha);
       f.SetField("industries", p.industries.c_str());
       f.SetField("approved_ym", p.approved.c_str());
@@ -167,7 +169,8 @@ void write_geopackage(const SampleData& data, const std::string& path, int epsg)
                  {"enterprise", OFTString}, {"industry", OFTString}, {"approved", OFTDate},
                  {"supplied", OFTDate},     {"start_due", OFTDate},  {"started", OFTDate},
                  {"completed", OFTDate},    {"halted", OFTDate},     {"dev_m2", OFTReal},
-                 {"land_price", OFTReal},   {"exempt", OFTString},   {"gov_cause", OFTString}});
+                 {"land_price", OFTReal},   {"exempt", OFTString},   {"gov_cause", OFTString},
+                 {"op_status", OFTString}});
   OGRLayer* buildings =
       add_layer(*ds, "buildings", &out.srs,
                 {{"floors", OFTInteger}, {"height_m", OFTReal}, {"storey_m", OFTReal}});
@@ -195,6 +198,7 @@ void write_geopackage(const SampleData& data, const std::string& path, int epsg)
       set_real(f, "land_price", p.land_price);
       set_text(f, "exempt", p.exempt);
       set_text(f, "gov_cause", p.gov_cause);
+      set_text(f, "op_status", p.op_status);
       f.SetGeometryDirectly(rect_polygon(p.r, p.bowtie, out.from_gk.get()));
       create(parcels, f);
       for (const auto& b : p.buildings) {
@@ -242,7 +246,8 @@ void write_gbk_shapefile(const SampleData& data, const std::string& path, int ep
                  {"企业名称", OFTString},   {"行业代码", OFTString},     {"批准日期", OFTDate},
                  {"供地日期", OFTDate},     {"约定动工日期", OFTString}, {"实际动工日期", OFTDate},
                  {"竣工日期", OFTDate},     {"停工日期", OFTDate},       {"已开发面积", OFTReal},
-                 {"出让价款", OFTReal},     {"特殊需要", OFTString},     {"政府原因", OFTString}},
+                 {"出让价款", OFTReal},     {"特殊需要", OFTString},     {"政府原因", OFTString},
+                 {"生产状态", OFTString}},
                 lco.List(), 48);
   OGRFeatureDefn* defn = layer->GetLayerDefn();
   int n = 0;
@@ -289,6 +294,8 @@ void write_gbk_shapefile(const SampleData& data, const std::string& path, int ep
     if (!p.exempt.empty()) f.SetField(k, p.exempt.c_str());
     ++k;
     if (!p.gov_cause.empty()) f.SetField(k, p.gov_cause.c_str());
+    ++k;
+    if (!p.op_status.empty()) f.SetField(k, p.op_status.c_str());
     f.SetGeometryDirectly(rect_polygon(p.r, p.bowtie, out.from_gk.get()));
     create(layer, f);
   }

@@ -6,6 +6,7 @@
 #include <functional>
 #include <unordered_map>
 
+#include "core/low_efficiency.hpp"
 #include "gis/analysis/park_assignment.hpp"
 #include "gis/parallel.hpp"
 
@@ -115,7 +116,8 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
                &start_due = p.field("start_due"), &started = p.field("started"),
                &halted = p.field("halted"), &dev = p.field("dev_m2"),
                &invest_done = p.field("invest_done"), &price = p.field("land_price"),
-               &gov_cause = p.field("gov_cause");
+               &gov_cause = p.field("gov_cause"), &done_due = p.field("done_due"),
+               &completed = p.field("completed"), &op_status = p.field("op_status");
   std::unordered_map<std::string, int> id_count;
   for (size_t i = 0; i < n; ++i)
     if (auto k = key.text(i)) ++id_count[*k];
@@ -123,6 +125,7 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
   ev.ind.resize(n);
   ev.judgement.resize(n);
   ev.idle.resize(n);
+  ev.low_eff.assign(n, "");
   progress.begin("computing indicators and verdicts", static_cast<long long>(n));
   in_chunks(n, 20000, problems,
             [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
@@ -144,7 +147,10 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
                   ii.cover_m2 = c;
                 else if (auto fp = footprint.real(i))
                   ii.cover_m2 = fp;
-                else if (ev.buildings_loaded)
+                else if (ev.buildings_loaded &&
+                         !(ev.bldg_footprint_m2[i] == 0 && floor_given.real(i).value_or(0) > 0))
+                  // A surveyed floor area with no building on the map means the buildings layer
+                  // misses this parcel: its coverage is unknown, not zero.
                   ii.cover_m2 = ev.bldg_footprint_m2[i];
                 ii.invest_wan = invest.real(i);
                 ii.tax_wan = tax.real(i);
@@ -190,6 +196,42 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
                 idle.land_price = price.real(i);
                 idle.gov_cause = gov_cause.text(i).value_or("");
                 ev.idle[i] = classify_idle(idle, as_of, rules.idle);
+
+                // 低效用地 only for parcels in use: land still waiting for construction is
+                // judged by the idle-land rules above, not by its FAR.
+                if (ev.idle[i].cls == IdleClass::none) {
+                  const auto done = completed.date(i);
+                  const auto due = done_due.date(i);
+                  LowEfficiencyInputs le;
+                  le.ind = &ev.ind[i];
+                  le.judgement = &ev.judgement[i];
+                  le.op_status = op_status.text(i);
+                  le.under_construction = idle.started && *idle.started <= as_of &&
+                                          !(done && *done <= as_of) && due && as_of < *due;
+                  ev.low_eff[i] = join_reasons(low_efficiency_reasons(le, rules.low_efficiency));
+                  if (!ev.low_eff[i].empty()) {
+                    ev.idle[i].cls = IdleClass::low_eff;
+                    ev.idle[i].basis = "低效用地 (domain.md §4.3): " + ev.low_eff[i];
+                  }
+                }
+
+                // What the buildings layer shows against the dates the bureau recorded.
+                if (ev.buildings_loaded && ii.land_m2 > 0 && idle.supplied &&
+                    *idle.supplied <= as_of && idle.start_due && *idle.start_due <= as_of) {
+                  const double seen = ev.bldg_footprint_m2[i] / ii.land_m2;
+                  if (idle.started && *idle.started <= as_of &&
+                      seen < rules.idle.no_construction_coverage)
+                    found.push_back({"parcels", source, p.fids[i], pkey, "started",
+                                     "data conflict: marked started on " + to_iso(*idle.started) +
+                                         " but buildings cover only " + percent(seen) +
+                                         " of the parcel (no construction seen)",
+                                     "reported for checking"});
+                  if (!idle.started && seen >= rules.idle.built_coverage)
+                    found.push_back({"parcels", source, p.fids[i], pkey, "started",
+                                     "data conflict: not marked started, but buildings cover " +
+                                         percent(seen) + " of the parcel (substantially built)",
+                                     "reported for checking"});
+                }
 
                 if (auto g = land_given.real(i); g && ii.land_m2 > 0) {
                   double diff = std::fabs(*g - ii.land_m2) / ii.land_m2;

@@ -24,6 +24,7 @@ struct ParcelEvaluation {
   std::vector<Indicators> ind;
   std::vector<Judgement> judgement;
   std::vector<IdleResult> idle;
+  std::vector<std::string> low_eff;  // 低效用地 reasons ("" = none), for parcels in use
 };
 
 // Largest-overlap park for each parcel; a given park_id wins and disagreements become problems.

@@ -15,6 +15,7 @@
 #include "gis/gis_error.hpp"
 #include "gis/io/csv_writer.hpp"
 #include "gis/io/idle_lists.hpp"
+#include "gis/io/idle_summary.hpp"
 #include "gis/io/results_writer.hpp"
 #include "gis/io/vector_output.hpp"
 #include "gis/parallel.hpp"
@@ -152,10 +153,23 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
   evaluate_parcels(a.in, rules, as_of, a.ev, a.problems, progress);
   std::vector<ParcelOutcome> outcomes(a.in.parcels.size());
   const Column& invest = a.in.parcels.field("invest_wan");
-  for (size_t i = 0; i < a.in.parcels.size(); ++i)
-    outcomes[i] = ParcelOutcome{a.ev.park_id[i],           a.ev.ind[i],
-                                a.ev.judgement[i].verdict, a.ev.judgement[i].industrial,
-                                a.ev.idle[i].cls,          invest.real(i)};
+  const Column &supplied_at = a.in.parcels.field("supplied"),
+               &started_at = a.in.parcels.field("started");
+  for (size_t i = 0; i < a.in.parcels.size(); ++i) {
+    ParcelOutcome& o = outcomes[i];
+    o.park_id = a.ev.park_id[i];
+    o.ind = a.ev.ind[i];
+    o.verdict = a.ev.judgement[i].verdict;
+    o.industrial = a.ev.judgement[i].industrial;
+    o.idle = a.ev.idle[i].cls;
+    o.invest_wan = invest.real(i);
+    const auto supplied = supplied_at.date(i), started = started_at.date(i);
+    const bool is_supplied = supplied && *supplied <= as_of;
+    const bool is_started = started && *started <= as_of;
+    o.unused = is_supplied && !is_started;
+    o.supplied_in_window = is_supplied && in_digestion_window(*supplied, as_of, rules.digestion);
+    o.started_in_window = is_started && in_digestion_window(*started, as_of, rules.digestion);
+  }
   a.rollups = roll_up_parks(outcomes, a.in.park_table.ids);
   clock.lap("indicators, verdicts, roll-up");
   if (a.in.batches) {
@@ -182,19 +196,87 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
   return a;
 }
 
+namespace {
+
+// The 批而未供 pieces per batch (issue 3 §1).
+void write_unsupplied(VectorOutput& gpkg, const Analysis& a) {
+  using T = FieldType;
+  std::vector<OutField> fields = {
+      {"batch_id", T::text},   {"approved", T::date},     {"park_id", T::text},
+      {"appr_m2", T::real},    {"unsup_m2", T::real},     {"unsup_mu", T::real},
+      {"unsup_rate", T::real}, {"age_years", T::integer}, {"age_bucket", T::text},
+      {"slivers", T::integer}, {"sliver_m2", T::real}};
+  OutputLayer& layer = gpkg.add_layer("unsupplied", &a.in.measuring.srs, wkbMultiPolygon, fields);
+  for (size_t b = 0; b < a.unsupplied.size(); ++b) {
+    const BatchUnsupplied& u = a.unsupplied[b];
+    layer.set(0, u.batch_id);
+    layer.set(1, u.approved ? Cell{*u.approved} : Cell{std::monostate{}});
+    layer.set(2, a.batch_park[b].empty() ? Cell{std::monostate{}} : Cell{a.batch_park[b]});
+    layer.set(3, u.approved_m2);
+    layer.set(4, u.unsupplied_m2);
+    layer.set(5, m2_to_mu(u.unsupplied_m2));
+    layer.set(6,
+              u.approved_m2 > 0 ? Cell{u.unsupplied_m2 / u.approved_m2} : Cell{std::monostate{}});
+    layer.set(7, u.age_years >= 0 ? Cell{static_cast<std::int64_t>(u.age_years)}
+                                  : Cell{std::monostate{}});
+    layer.set(8, age_bucket(u.age_years));
+    layer.set(9, static_cast<std::int64_t>(u.slivers));
+    layer.set(10, u.sliver_m2);
+    layer.set_geometry(*a.geos, u.unsupplied.get());
+    layer.write();
+  }
+}
+
+// The approval batches as used: repaired geometry in the measuring CRS, canonical fields, the
+// park each belongs to and its area.
+void write_batches_as_used(VectorOutput& gpkg, const Analysis& a) {
+  using T = FieldType;
+  const LayerData& b = *a.in.batches;
+  std::vector<OutField> fields;
+  std::vector<const Column*> cols;
+  for (const Column& c : b.canonical) {
+    if (c.name().empty()) continue;
+    fields.push_back({c.name(), c.type()});
+    cols.push_back(&c);
+  }
+  fields.push_back({"src_fid", T::integer});
+  fields.push_back({"park_id", T::text});
+  fields.push_back({"appr_m2", T::real});
+  fields.push_back({"appr_mu", T::real});
+  OutputLayer& layer =
+      gpkg.add_layer("approval_batches", &a.in.measuring.srs, wkbMultiPolygon, fields);
+  for (size_t i = 0; i < b.size(); ++i) {
+    size_t c = 0;
+    for (const Column* col : cols) layer.set(c++, col->cell(i));
+    layer.set(c++, static_cast<std::int64_t>(b.fids[i]));
+    layer.set(c++, a.batch_park[i].empty() ? Cell{std::monostate{}} : Cell{a.batch_park[i]});
+    layer.set(c++, a.unsupplied[i].approved_m2);
+    layer.set(c++, m2_to_mu(a.unsupplied[i].approved_m2));
+    layer.set_geometry(*a.geos, b.geoms[i].get());
+    layer.write();
+  }
+}
+
+}  // namespace
+
 RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const RunOptions& options,
                        Progress& progress) {
   RunResult result;
   fs::create_directories(options.out_dir);
-  result.results_gpkg = (fs::path(options.out_dir) / "results.gpkg").string();
-  result.parcels_csv = (fs::path(options.out_dir) / "parcels.csv").string();
-  result.idle_csv = (fs::path(options.out_dir) / "idle-parcels.csv").string();
-  result.warnings_csv = (fs::path(options.out_dir) / "idle-warnings.csv").string();
+  const fs::path dir(options.out_dir);
+  result.results_gpkg = (dir / (options.idle_only ? "idle.gpkg" : "results.gpkg")).string();
+  if (!options.idle_only) result.parcels_csv = (dir / "parcels.csv").string();
+  result.idle_csv = (dir / "idle-parcels.csv").string();
+  result.warnings_csv = (dir / "idle-warnings.csv").string();
+  result.low_eff_csv = (dir / "low-efficiency-parcels.csv").string();
+  result.summary_csv = (dir / "idle-summary.csv").string();
   VectorOutput gpkg(result.results_gpkg, "GPKG");
 
   if (!options.spatial_index) gpkg.set_default_layer_options({"SPATIAL_INDEX=NO"});
-  Analysis a = analyse_project(config, rules, options.as_of,
-                               options.write_buildings ? &gpkg : nullptr, progress);
+  const bool buildings_layer = options.write_buildings && !options.idle_only;
+  Analysis a =
+      analyse_project(config, rules, options.as_of, buildings_layer ? &gpkg : nullptr, progress);
+  if (buildings_layer && a.in.buildings_reader) result.layers_written.push_back("buildings");
   result.timings = a.timings;
   StageClock clock(result.timings);
   const GeosContext& geos = *a.geos;
@@ -216,19 +298,25 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     result.unsupplied_m2 += u.unsupplied_m2;
   }
 
-  // Results: parcels, parks, problems, run_info; the CSV is written meanwhile on another thread
-  // (it only reads the finished analysis).
+  // Results: parcels, parks, problems, run_info; the CSVs are written meanwhile on another thread
+  // (they only read the finished analysis).
   auto by_fid = parcel_problem_text(problems);
   auto pcols = parcel_columns(in, ev, by_fid);
+  const IdleSummaryRows summary = idle_summary_rows(in, rollups);
+  const auto scols = idle_summary_columns(summary, rules.digestion);
   std::exception_ptr csv_error;
   std::thread csv_thread([&] {
     try {
-      write_csv(result.parcels_csv, pcols, in.parcels.size());
-      const auto idle_rows = idle_list_rows(ev), warning_rows = idle_warning_rows(ev);
+      if (!options.idle_only) write_csv(result.parcels_csv, pcols, in.parcels.size());
+      const auto idle_rows = idle_list_rows(ev), warning_rows = idle_warning_rows(ev),
+                 low_rows = low_efficiency_rows(ev);
       write_csv(result.idle_csv, idle_list_columns(in, ev, idle_rows), idle_rows.size());
       write_csv(result.warnings_csv, idle_list_columns(in, ev, warning_rows), warning_rows.size());
+      write_csv(result.low_eff_csv, idle_list_columns(in, ev, low_rows), low_rows.size());
+      write_csv(result.summary_csv, scols, summary.id.size());
       result.idle_rows = static_cast<long long>(idle_rows.size());
       result.warning_rows = static_cast<long long>(warning_rows.size());
+      result.low_eff_rows = static_cast<long long>(low_rows.size());
     } catch (...) {
       csv_error = std::current_exception();
     }
@@ -246,43 +334,31 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   write_rows(
       parcels_out, pcols, in.parcels.size(), [&in](size_t i) { return in.parcels.geoms[i].get(); },
       geos, progress, "writing parcels");
+  result.layers_written.push_back("parcels");
   ParkRows rows = park_rows(in, rollups);
-  auto kcols = park_columns(in, rows, rollups);
-  OutputLayer& parks_out =
-      gpkg.add_layer("parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
-  write_rows(
-      parks_out, kcols, rows.ids.size(), [&rows](size_t i) { return rows.geoms[i]; }, geos,
-      progress, "writing parks");
-  if (in.batches) {
-    using T = FieldType;
-    std::vector<OutField> fields = {
-        {"batch_id", T::text},   {"approved", T::date},     {"park_id", T::text},
-        {"appr_m2", T::real},    {"unsup_m2", T::real},     {"unsup_mu", T::real},
-        {"unsup_rate", T::real}, {"age_years", T::integer}, {"age_bucket", T::text},
-        {"slivers", T::integer}, {"sliver_m2", T::real}};
-    OutputLayer& layer = gpkg.add_layer("unsupplied", &in.measuring.srs, wkbMultiPolygon, fields);
-    for (size_t b = 0; b < a.unsupplied.size(); ++b) {
-      const BatchUnsupplied& u = a.unsupplied[b];
-      layer.set(0, u.batch_id);
-      layer.set(1, u.approved ? Cell{*u.approved} : Cell{std::monostate{}});
-      layer.set(2, a.batch_park[b].empty() ? Cell{std::monostate{}} : Cell{a.batch_park[b]});
-      layer.set(3, u.approved_m2);
-      layer.set(4, u.unsupplied_m2);
-      layer.set(5, m2_to_mu(u.unsupplied_m2));
-      layer.set(6,
-                u.approved_m2 > 0 ? Cell{u.unsupplied_m2 / u.approved_m2} : Cell{std::monostate{}});
-      layer.set(7, u.age_years >= 0 ? Cell{static_cast<std::int64_t>(u.age_years)}
-                                    : Cell{std::monostate{}});
-      layer.set(8, age_bucket(u.age_years));
-      layer.set(9, static_cast<std::int64_t>(u.slivers));
-      layer.set(10, u.sliver_m2);
-      layer.set_geometry(geos, u.unsupplied.get());
-      layer.write();
-    }
+  if (!options.idle_only) {
+    auto kcols = park_columns(in, rows, rollups, rules.digestion);
+    OutputLayer& parks_out =
+        gpkg.add_layer("parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
+    write_rows(
+        parks_out, kcols, rows.ids.size(), [&rows](size_t i) { return rows.geoms[i]; }, geos,
+        progress, "writing parks");
+    result.layers_written.push_back("parks");
   }
+  if (in.batches) {
+    write_unsupplied(gpkg, a);
+    write_batches_as_used(gpkg, a);
+    result.layers_written.push_back("unsupplied");
+    result.layers_written.push_back("approval_batches");
+  }
+  OutputLayer& summary_out = gpkg.add_layer("idle_summary", nullptr, wkbNone, fields_of(scols));
+  write_rows(summary_out, scols, summary.id.size(), nullptr, geos, progress,
+             "writing idle summary");
+  result.layers_written.push_back("idle_summary");
   auto prcols = problem_columns(problems);
   OutputLayer& problems_out = gpkg.add_layer("problems", nullptr, wkbNone, fields_of(prcols));
   write_rows(problems_out, prcols, problems.size(), nullptr, geos, progress, "writing problems");
+  result.layers_written.push_back("problems");
 
   result.measuring_crs =
       (in.measuring.epsg ? "EPSG:" + std::to_string(in.measuring.epsg) + " " : "") +
@@ -293,6 +369,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   result.as_of = options.as_of;
   std::vector<std::pair<std::string, std::string>> info = {
       {"program", "parkatlas"},
+      {"command", options.idle_only ? "idle" : "run"},
       {"as_of", to_iso(options.as_of)},
       {"rule_set", result.rule_set},
       {"rule_hash", rules.text_hash},
@@ -317,11 +394,13 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   }
   gpkg.end_batch();
   gpkg.commit();
-  clock.lap("write results.gpkg (parcels.csv alongside)");
+  result.layers_written.push_back("run_info");
+  clock.lap(options.idle_only ? "write idle.gpkg (CSV lists alongside)"
+                              : "write results.gpkg (CSV files alongside)");
 
   csv_thread.join();
   if (csv_error) std::rethrow_exception(csv_error);
-  clock.lap("finish parcels.csv");
+  clock.lap("finish the CSV files");
 
   for (const auto* r : in.reports()) result.layers.push_back(*r);
   const LayerReport& pr = in.parcels_reader->report();
@@ -342,6 +421,13 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     if (it != rollups.end()) s.rollup = it->second;
     result.parks.push_back(std::move(s));
   }
+  for (size_t k = 0; k < summary.id.size(); ++k)
+    result.idle_summary.push_back({summary.level[k], summary.id[k], summary.name[k],
+                                   summary.rollup[k],
+                                   summary.rollup[k].digestion(rules.digestion)});
+  result.digestion_target_years = rules.digestion.target_years;
+  result.digestion_window_years = rules.digestion.window_years;
+  result.idle_only = options.idle_only;
   result.peak_rss_mb = peak_rss_mb();
   return result;
 }

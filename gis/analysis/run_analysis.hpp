@@ -30,17 +30,30 @@ struct ParkSummary {
   ParkRollup rollup;
 };
 
+// One row of the idle summary (park, county or total).
+struct IdleSummaryLine {
+  std::string level, id, name;
+  ParkRollup rollup;
+  Digestion digestion;
+};
+
 struct RunResult {
   std::string results_gpkg;
   std::string parcels_csv;
-  std::string idle_csv, warnings_csv;  // the bureau's list and the early warnings
-  long long idle_rows = 0, warning_rows = 0;
+  std::string idle_csv, warnings_csv;    // the bureau's list and the early warnings
+  std::string low_eff_csv, summary_csv;  // 低效用地 list; idle summary per park and county
+  long long idle_rows = 0, warning_rows = 0, low_eff_rows = 0;
+  std::vector<std::string> layers_written;
   std::string measuring_crs;  // "EPSG:4548 CGCS2000 / 3-degree Gauss-Kruger CM 117E"
   std::string measuring_method;
   std::string rule_set, rule_hash;
   CivilDate as_of;
   std::vector<LayerReport> layers;
   std::vector<ParkSummary> parks;
+  std::vector<IdleSummaryLine> idle_summary;
+  double digestion_target_years = 0;
+  int digestion_window_years = 0;
+  bool idle_only = false;
   std::array<long, kVerdictCount> verdicts{};
   std::array<long, ParkRollup::kIdleClasses> idle_classes{};
   long long batches = 0, slivers = 0;
@@ -78,6 +91,9 @@ struct RunOptions {
   // GeoPackage R-trees: QGIS pans a million parcels smoothly only with one, but building it
   // costs about 8 s per million features in GDAL 3.6. Pipelines that only read tables may skip it.
   bool spatial_index = true;
+  // `parkatlas idle`: only the idle-land outputs (DIR/idle.gpkg with parcels, unsupplied,
+  // approval_batches, idle_summary, problems; the CSV lists), no parks or buildings layers.
+  bool idle_only = false;
 };
 
 RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const RunOptions& options,

@@ -110,7 +110,7 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
   }
   require_known_keys(file, root, "the rule set",
                      {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings",
-                      "idle_land", "unsupplied"});
+                      "idle_land", "unsupplied", "low_efficiency", "digestion"});
   RuleSet rs;
   rs.text_hash = text_hash(text);
   const toml::table* head = root["rule_set"].as_table();
@@ -190,7 +190,8 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
   if (const toml::table* idle = root["idle_land"].as_table()) {
     require_known_keys(file, *idle, "[idle_land]",
                        {"idle_years", "recover_years", "developed_share_min", "invested_share_min",
-                        "halted_years", "fee_share", "warning_days", "developed_measure"});
+                        "halted_years", "fee_share", "warning_days", "developed_measure",
+                        "no_construction_coverage", "built_coverage"});
     IdleRules& r = rs.idle;
     if (auto v = number(file, *idle, "idle_years", 1, 20)) r.idle_years = static_cast<int>(*v);
     if (auto v = number(file, *idle, "recover_years", 1, 20))
@@ -201,6 +202,9 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
     if (auto v = number(file, *idle, "fee_share", 0, 1)) r.fee_share = *v;
     if (auto v = number(file, *idle, "warning_days", 0, 3650))
       r.warning_days = static_cast<int>(*v);
+    if (auto v = number(file, *idle, "no_construction_coverage", 0, 1))
+      r.no_construction_coverage = *v;
+    if (auto v = number(file, *idle, "built_coverage", 0, 1)) r.built_coverage = *v;
     if (const toml::node* m = idle->get("developed_measure")) {
       const std::string measure = m->value_or<std::string>("");
       if (measure == "land")
@@ -218,6 +222,54 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
     require_known_keys(file, *u, "[unsupplied]", {"sliver_area_m2", "sliver_width_m"});
     if (auto v = number(file, *u, "sliver_area_m2", 0, 1e6)) rs.unsupplied.sliver_area_m2 = *v;
     if (auto v = number(file, *u, "sliver_width_m", 0, 1000)) rs.unsupplied.sliver_width_m = *v;
+  }
+  if (const toml::table* le = root["low_efficiency"].as_table()) {
+    require_known_keys(file, *le, "[low_efficiency]",
+                       {"below_far", "below_inv", "coverage_min", "tax_min_wan_per_mu",
+                        "out_of_production", "skip_under_construction"});
+    LowEfficiencyRules& r = rs.low_efficiency;
+    r.enabled = true;
+    r.below_far = boolean(file, *le, "below_far", true);
+    r.below_inv = boolean(file, *le, "below_inv", true);
+    r.coverage_min = number(file, *le, "coverage_min", 0.0, 1.0);
+    r.tax_min_mu = number(file, *le, "tax_min_wan_per_mu", 0.0, 1e6);
+    r.skip_under_construction = boolean(file, *le, "skip_under_construction", true);
+    if (const toml::node* list = le->get("out_of_production")) {
+      const toml::array* arr = list->as_array();
+      if (!arr)
+        throw GisError(toml_where(file, *list) +
+                       ": out_of_production must be a list of status values, e.g. [\"停产\"]");
+      for (const auto& item : *arr) {
+        auto v = item.value<std::string>();
+        if (!v || v->empty())
+          throw GisError(toml_where(file, item) +
+                         ": out_of_production values must be non-empty strings");
+        r.out_of_production.push_back(*v);
+      }
+    }
+  }
+  if (const toml::table* d = root["digestion"].as_table()) {
+    require_known_keys(file, *d, "[digestion]", {"window_years", "target_years", "counts"});
+    DigestionRules& r = rs.digestion;
+    if (auto v = number(file, *d, "window_years", 1, 50)) r.window_years = static_cast<int>(*v);
+    if (auto v = number(file, *d, "target_years", 0, 100)) r.target_years = *v;
+    if (const toml::node* counts = d->get("counts")) {
+      const toml::array* arr = counts->as_array();
+      if (!arr || arr->empty())
+        throw GisError(toml_where(file, *counts) +
+                       ": counts must list what digests the stock: [\"supply\", \"start\"]");
+      r.count_supply = r.count_start = false;
+      for (const auto& item : *arr) {
+        const std::string v = item.value_or<std::string>("");
+        if (v == "supply")
+          r.count_supply = true;
+        else if (v == "start")
+          r.count_start = true;
+        else
+          throw GisError(toml_where(file, item) + ": unknown digestion count '" + v +
+                         "' (supply, start)");
+      }
+    }
   }
   return rs;
 }

@@ -38,6 +38,10 @@ const char* class_zh(IdleClass c) {
       return "逾期未动工";
     case IdleClass::pending:
       return "待动工";
+    case IdleClass::low_eff:
+      return "低效用地";
+    case IdleClass::unsupplied:
+      return "批而未供";
     default:
       return "";
   }
@@ -58,6 +62,15 @@ std::vector<size_t> idle_list_rows(const ParcelEvaluation& ev) {
     if (sa != sb) return sa < sb;
     return ev.ind[a].land_m2 > ev.ind[b].land_m2;
   });
+  return rows;
+}
+
+std::vector<size_t> low_efficiency_rows(const ParcelEvaluation& ev) {
+  std::vector<size_t> rows;
+  for (size_t i = 0; i < ev.idle.size(); ++i)
+    if (ev.idle[i].cls == IdleClass::low_eff) rows.push_back(i);
+  std::stable_sort(rows.begin(), rows.end(),
+                   [&ev](size_t a, size_t b) { return ev.ind[a].land_m2 > ev.ind[b].land_m2; });
   return rows;
 }
 

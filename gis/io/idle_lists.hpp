@@ -15,6 +15,9 @@ std::vector<size_t> idle_list_rows(const ParcelEvaluation& ev);
 // soonest first.
 std::vector<size_t> idle_warning_rows(const ParcelEvaluation& ev);
 
+// 低效用地 parcels, largest first.
+std::vector<size_t> low_efficiency_rows(const ParcelEvaluation& ev);
+
 // Columns over `rows` (indices into the parcels).
 std::vector<TableColumn> idle_list_columns(const ProjectInputs& in, const ParcelEvaluation& ev,
                                            const std::vector<size_t>& rows);

@@ -58,10 +58,14 @@ Cell to_canonical(const RawValue& v, const CanonicalField& cf, double factor,
   // more than reading it).
   auto as_text = [&v]() -> std::string {
     switch (v.kind) {
-      case K::integer: return std::to_string(v.i);
-      case K::real: return number_text(v.d);
-      case K::date: return to_iso(v.date);
-      default: return v.s;
+      case K::integer:
+        return std::to_string(v.i);
+      case K::real:
+        return number_text(v.d);
+      case K::date:
+        return to_iso(v.date);
+      default:
+        return v.s;
     }
   };
   switch (v.kind == K::null ? FieldType::text : cf.type) {

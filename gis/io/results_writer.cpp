@@ -29,9 +29,10 @@ std::string lower(std::string s) {
 
 const std::vector<std::string>& computed_parcel_names() {
   static const std::vector<std::string> names = {
-      "park_id", "park_lvl", "land_m2", "land_mu",  "floor_m2",  "floor_src", "far",     "coverage",
-      "inv_mu",  "tax_mu",   "rev_mu",  "far_min",  "inv_min",   "cov_min",   "far_ok",  "inv_ok",
-      "cov_ok",  "verdict",  "reason",  "idle_cls", "idle_days", "idle_fee",  "problems"};
+      "park_id", "park_lvl", "land_m2",   "land_mu",  "floor_m2", "floor_src",
+      "far",     "coverage", "inv_mu",    "tax_mu",   "rev_mu",   "far_min",
+      "inv_min", "cov_min",  "far_ok",    "inv_ok",   "cov_ok",   "verdict",
+      "reason",  "idle_cls", "idle_days", "idle_fee", "low_eff",  "problems"};
   return names;
 }
 
@@ -107,6 +108,7 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
                     return Cell{static_cast<std::int64_t>(ev.idle[i].idle_days)};
                   }});
   cols.push_back({{"idle_fee", T::real}, [&ev](size_t i) { return opt(ev.idle[i].fee); }});
+  cols.push_back({{"low_eff", T::text}, [&ev](size_t i) { return text_or_null(ev.low_eff[i]); }});
   cols.push_back({{"problems", T::text}, [&p, &problems_by_fid](size_t i) -> Cell {
                     auto it = problems_by_fid.find(p.fids[i]);
                     return it == problems_by_fid.end() ? Cell{std::monostate{}} : Cell{it->second};
@@ -131,11 +133,68 @@ ParkRows park_rows(const ProjectInputs& in, const std::map<std::string, ParkRoll
   return rows;
 }
 
-std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& rows,
-                                      const std::map<std::string, ParkRollup>& rollups) {
+std::vector<TableColumn> idle_rollup_columns(std::function<const ParkRollup*(size_t)> roll,
+                                             const DigestionRules& digestion) {
   using T = FieldType;
   std::vector<TableColumn> cols;
-  auto roll = [&rollups, &rows](size_t i) -> const ParkRollup* {
+  auto num = [roll](auto getter) {
+    return [roll, getter](size_t i) -> Cell {
+      const ParkRollup* r = roll(i);
+      return r ? getter(*r) : Cell{std::monostate{}};
+    };
+  };
+  auto mu = [num](double ParkRollup::*m) {
+    return num([m](const ParkRollup& r) { return Cell{m2_to_mu(r.*m)}; });
+  };
+  // 批而未供 of the approval batches that belong here, and the rates of domain.md §4.1.
+  cols.push_back({{"appr_mu", T::real}, mu(&ParkRollup::batch_m2)});
+  cols.push_back({{"unsup_mu", T::real}, mu(&ParkRollup::unsupplied_m2)});
+  cols.push_back(
+      {{"unsup_rate", T::real}, num([](const ParkRollup& r) { return opt(r.unsupplied_rate()); })});
+  cols.push_back({{"supply_rt", T::real}, num([](const ParkRollup& r) {
+                    auto u = r.unsupplied_rate();
+                    return u ? Cell{1.0 - *u} : Cell{std::monostate{}};
+                  })});
+  // 批而未用 = 批而未供 + 供而未用 and its digestion period (domain.md §4.2).
+  cols.push_back({{"unused_mu", T::real}, mu(&ParkRollup::unused_m2)});
+  cols.push_back({{"sup_win_mu", T::real}, mu(&ParkRollup::supplied_win_m2)});
+  cols.push_back({{"sta_win_mu", T::real}, mu(&ParkRollup::started_win_m2)});
+  cols.push_back({{"stock_mu", T::real}, num([digestion](const ParkRollup& r) {
+                    return Cell{m2_to_mu(r.digestion(digestion).stock_m2)};
+                  })});
+  cols.push_back({{"dig_mu_yr", T::real}, num([digestion](const ParkRollup& r) {
+                    return Cell{m2_to_mu(r.digestion(digestion).per_year_m2)};
+                  })});
+  cols.push_back({{"dig_years", T::real}, num([digestion](const ParkRollup& r) {
+                    return opt(r.digestion(digestion).years);
+                  })});
+  cols.push_back({{"dig_target", T::real},
+                  num([digestion](const ParkRollup&) { return Cell{digestion.target_years}; })});
+  cols.push_back({{"dig_ok", T::integer}, num([digestion](const ParkRollup& r) -> Cell {
+                    auto ok = r.digestion(digestion).meets_target;
+                    if (!ok) return std::monostate{};
+                    return static_cast<std::int64_t>(*ok ? 1 : 0);
+                  })});
+  // Counts (i_) and areas in mu (imu_) by idle class.
+  static const char* kIdleShort[ParkRollup::kIdleClasses] = {
+      "none", "unsup", "pend", "overdue", "idle", "idle2y", "halted", "gov", "loweff"};
+  for (int c = 0; c < ParkRollup::kIdleClasses; ++c) {
+    cols.push_back({{std::string("i_") + kIdleShort[c], T::integer}, num([c](const ParkRollup& r) {
+                      return Cell{static_cast<std::int64_t>(r.n_by_idle[static_cast<size_t>(c)])};
+                    })});
+    cols.push_back({{std::string("imu_") + kIdleShort[c], T::real}, num([c](const ParkRollup& r) {
+                      return Cell{m2_to_mu(r.m2_by_idle[static_cast<size_t>(c)])};
+                    })});
+  }
+  return cols;
+}
+
+std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& rows,
+                                      const std::map<std::string, ParkRollup>& rollups,
+                                      const DigestionRules& digestion) {
+  using T = FieldType;
+  std::vector<TableColumn> cols;
+  std::function<const ParkRollup*(size_t)> roll = [&rollups, &rows](size_t i) -> const ParkRollup* {
     auto it = rollups.find(rows.ids[i]);
     return it == rollups.end() ? nullptr : &it->second;
   };
@@ -199,24 +258,8 @@ std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& r
                       return Cell{m2_to_mu(r.m2_by_verdict[static_cast<size_t>(v)])};
                     })});
   }
-  // 批而未供 of the approval batches that belong to the park.
-  cols.push_back(
-      {{"appr_mu", T::real}, num([](const ParkRollup& r) { return Cell{m2_to_mu(r.batch_m2)}; })});
-  cols.push_back({{"unsup_mu", T::real},
-                  num([](const ParkRollup& r) { return Cell{m2_to_mu(r.unsupplied_m2)}; })});
-  cols.push_back(
-      {{"unsup_rate", T::real}, num([](const ParkRollup& r) { return opt(r.unsupplied_rate()); })});
-  // Counts (i_) and areas in mu (imu_) by idle class.
-  static const char* kIdleShort[ParkRollup::kIdleClasses] = {
-      "none", "unsup", "pend", "overdue", "idle", "idle2y", "halted", "gov", "loweff"};
-  for (int c = 0; c < ParkRollup::kIdleClasses; ++c) {
-    cols.push_back({{std::string("i_") + kIdleShort[c], T::integer}, num([c](const ParkRollup& r) {
-                      return Cell{static_cast<std::int64_t>(r.n_by_idle[static_cast<size_t>(c)])};
-                    })});
-    cols.push_back({{std::string("imu_") + kIdleShort[c], T::real}, num([c](const ParkRollup& r) {
-                      return Cell{m2_to_mu(r.m2_by_idle[static_cast<size_t>(c)])};
-                    })});
-  }
+  auto more = idle_rollup_columns(roll, digestion);
+  cols.insert(cols.end(), more.begin(), more.end());
   return cols;
 }
 

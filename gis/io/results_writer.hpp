@@ -30,7 +30,13 @@ struct ParkRows {
 };
 ParkRows park_rows(const ProjectInputs& in, const std::map<std::string, ParkRollup>& rollups);
 std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& rows,
-                                      const std::map<std::string, ParkRollup>& rollups);
+                                      const std::map<std::string, ParkRollup>& rollups,
+                                      const DigestionRules& digestion);
+
+// 批而未供 rates, 批而未用 stock and digestion period, and counts and 亩 by idle class: shared by
+// the parks layer and the idle summary. `roll(i)` is row i's roll-up (null = no data).
+std::vector<TableColumn> idle_rollup_columns(std::function<const ParkRollup*(size_t)> roll,
+                                             const DigestionRules& digestion);
 
 std::vector<TableColumn> problem_columns(const ProblemList& problems);
 

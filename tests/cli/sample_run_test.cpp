@@ -12,6 +12,7 @@
 
 #include "../gis/test_paths.hpp"
 #include "cli_run.hpp"
+#include "ogr_read.hpp"
 
 using namespace parkatlas;
 using namespace parkatlas::test;
@@ -28,14 +29,6 @@ const fs::path& sample_out() {
     return dir;
   }();
   return out;
-}
-
-GDALDatasetUniquePtr open_vector(const std::string& path, const char* encoding = nullptr) {
-  GDALAllRegister();
-  const std::string option = encoding ? std::string("ENCODING=") + encoding : std::string();
-  const char* options[] = {option.c_str(), nullptr};
-  return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                nullptr, encoding ? options : nullptr));
 }
 
 std::string slurp(const fs::path& p) {
@@ -88,9 +81,10 @@ TEST(CliSample, ParcelFieldsFollowTheDataModel) {
     names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
   // Canonical inputs first (Chinese source names are not repeated), computed fields last, in order.
   const std::vector<std::string> computed = {
-      "park_id", "park_lvl", "land_m2", "land_mu",  "floor_m2",  "floor_src", "far",     "coverage",
-      "inv_mu",  "tax_mu",   "rev_mu",  "far_min",  "inv_min",   "cov_min",   "far_ok",  "inv_ok",
-      "cov_ok",  "verdict",  "reason",  "idle_cls", "idle_days", "idle_fee",  "problems"};
+      "park_id", "park_lvl", "land_m2",   "land_mu",  "floor_m2", "floor_src",
+      "far",     "coverage", "inv_mu",    "tax_mu",   "rev_mu",   "far_min",
+      "inv_min", "cov_min",  "far_ok",    "inv_ok",   "cov_ok",   "verdict",
+      "reason",  "idle_cls", "idle_days", "idle_fee", "low_eff",  "problems"};
   ASSERT_GE(names.size(), computed.size());
   EXPECT_EQ(std::vector<std::string>(names.end() - static_cast<long>(computed.size()), names.end()),
             computed);
@@ -319,8 +313,8 @@ TEST(ParallelEngine, SameResultsOnOneThreadAndOnSeveral) {
     std::string la, lb;
     int line = 0;
     while (std::getline(a, la) && std::getline(b, lb) && la == lb) ++line;
-    ADD_FAILURE() << "parcels.csv differs between 1 and 3 threads at line " << line + 1 << ":\n  1: " << la
-                  << "\n  3: " << lb;
+    ADD_FAILURE() << "parcels.csv differs between 1 and 3 threads at line " << line + 1
+                  << ":\n  1: " << la << "\n  3: " << lb;
   }
   auto a = open_vector((dir / "out1" / "results.gpkg").string()),
        b = open_vector((dir / "out3" / "results.gpkg").string());
@@ -433,8 +427,8 @@ TEST(CliSample, IdleLandClassesAgainstTheSourceDates) {
       EXPECT_EQ(f->GetFieldAsDouble("idle_fee"), 0.0) << id;
     }
   }
-  for (const char* c :
-       {"pending", "overdue", "idle", "idle_2y", "halted_idle", "gov_delay", "none"})
+  for (const char* c : {"pending", "overdue", "idle", "idle_2y", "halted_idle", "gov_delay",
+                        "unsupplied", "low_eff", "none"})
     EXPECT_GT(count[c], 0) << c;
   EXPECT_GT(fees_checked, 100);
   EXPECT_EQ(leap_found, 10);  // the generator gives each of the ten parks one such parcel

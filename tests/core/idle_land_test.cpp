@@ -56,7 +56,8 @@ TEST(IdleLand, TwentyNinthOfFebruary) {
   EXPECT_EQ(classify_idle(not_started(leap), {2022, 2, 27}, r).cls, IdleClass::idle);
   EXPECT_EQ(classify_idle(not_started(leap), {2022, 2, 28}, r).cls, IdleClass::idle_2y);
   // Overdue parcels know the day they become idle.
-  EXPECT_EQ(*classify_idle(not_started(leap), {2020, 12, 1}, r).becomes_idle, (CivilDate{2021, 2, 28}));
+  EXPECT_EQ(*classify_idle(not_started(leap), {2020, 12, 1}, r).becomes_idle,
+            (CivilDate{2021, 2, 28}));
 }
 
 TEST(IdleLand, HaltedThresholdsAreStrict) {
@@ -66,7 +67,7 @@ TEST(IdleLand, HaltedThresholdsAreStrict) {
   in.halted = CivilDate{2022, 1, 1};
   in.developed_required = 30000;
   in.invest_total = 8000;
-  in.invest_done = 8000;  // fully invested: only the area can make it idle
+  in.invest_done = 8000;           // fully invested: only the area can make it idle
   const CivilDate t{2023, 6, 30};  // halted 1 year and 180 days
   // Exactly a third developed is not "不足三分之一": not idle.
   in.developed = 10000;

@@ -71,6 +71,39 @@ TEST(RuleSets, BadFilesNameFileLineAndKey) {
   EXPECT_NE(unknown.find("jiangxi-2014"), std::string::npos) << unknown;  // lists the known ones
 }
 
+TEST(RuleSets, LowEfficiencyAndDigestionSections) {
+  RuleSet jx = load_rule_set("jiangxi-2014");
+  EXPECT_TRUE(jx.low_efficiency.enabled);
+  EXPECT_EQ(*jx.low_efficiency.coverage_min, 0.30);
+  EXPECT_FALSE(jx.low_efficiency.tax_min_mu);  // no province-wide figure: left to the county
+  EXPECT_EQ(jx.low_efficiency.out_of_production.front(), "停产");
+  EXPECT_EQ(jx.digestion.window_years, 3);
+  EXPECT_EQ(jx.digestion.target_years, 3.0);
+  EXPECT_TRUE(jx.digestion.count_supply && jx.digestion.count_start);
+
+  std::string base = "[rule_set]\nname = \"x\"\n[industrial_codes]\ngbt21010 = [\"0601\"]\n";
+  RuleSet none = parse_rule_set(base, "none.toml");
+  EXPECT_FALSE(none.low_efficiency.enabled);  // no section, no low-efficiency judgement
+  RuleSet own = parse_rule_set(base +
+                                   "[low_efficiency]\ntax_min_wan_per_mu = 15\nbelow_far = false\n"
+                                   "[digestion]\nwindow_years = 5\ncounts = [\"supply\"]\n",
+                               "own.toml");
+  EXPECT_EQ(*own.low_efficiency.tax_min_mu, 15.0);
+  EXPECT_FALSE(own.low_efficiency.below_far);
+  EXPECT_EQ(own.digestion.window_years, 5);
+  EXPECT_FALSE(own.digestion.count_start);
+  auto bad_count =
+      error_of([&] { parse_rule_set(base + "[digestion]\ncounts = [\"sale\"]\n", "count.toml"); });
+  EXPECT_NE(bad_count.find("count.toml:6"), std::string::npos) << bad_count;
+  EXPECT_NE(bad_count.find("sale"), std::string::npos) << bad_count;
+  auto bad_status = error_of(
+      [&] { parse_rule_set(base + "[low_efficiency]\nout_of_production = \"停产\"\n", "s.toml"); });
+  EXPECT_NE(bad_status.find("s.toml:6"), std::string::npos) << bad_status;
+  auto typo =
+      error_of([&] { parse_rule_set(base + "[low_efficiency]\ncoverage = 0.3\n", "t.toml"); });
+  EXPECT_NE(typo.find("coverage"), std::string::npos) << typo;
+}
+
 TEST(ProjectConfig, ReadsLayersAndResolvesPaths) {
   ProjectConfig c = load_project_config(test::sample("parkatlas.toml"));
   EXPECT_EQ(c.rules, "jiangxi-2014");

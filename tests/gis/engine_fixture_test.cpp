@@ -84,7 +84,7 @@ TEST(EngineFixture, BadFeaturesAreRepairedOrSkippedAndReported) {
   EXPECT_EQ(r.row.count("H"), 0u);
   EXPECT_TRUE(r.has_problem("H", "no geometry"));
   const LayerReport& rep = r.a.in.parcels_reader->report();
-  EXPECT_EQ(rep.features_in_source, 9);
+  EXPECT_EQ(rep.features_in_source, 10);
   EXPECT_EQ(rep.features_read + rep.features_skipped, rep.features_in_source);
   // I: residential. J: investment "abc" rejected, reported with its field.
   EXPECT_EQ(r.j("I").verdict, Verdict::not_industrial);
@@ -99,6 +99,31 @@ TEST(EngineFixture, BadFeaturesAreRepairedOrSkippedAndReported) {
   for (const auto& i : r.a.ev.ind) parcels += i.land_m2;
   for (const auto& [id, k] : r.a.rollups) rolled += k.land_m2;
   EXPECT_NEAR(parcels, rolled, 1e-6);
+}
+
+TEST(EngineFixture, LowEfficiencyAndBuildingEvidence) {
+  // Expected values derived in tests/data/fixture/README.md ("Idle land, low efficiency …").
+  FixtureRun r = run_fixture();
+  auto at = [&r](const char* id) { return r.row.at(id); };
+  EXPECT_EQ(r.a.ev.idle[at("A")].cls, IdleClass::low_eff);
+  EXPECT_EQ(r.a.ev.low_eff[at("A")],
+            "FAR 0.27 < 1.20; coverage 13.0% < 30.0%; out of production (停产)");
+  EXPECT_EQ(r.a.ev.idle[at("C")].cls, IdleClass::low_eff);
+  EXPECT_EQ(r.a.ev.low_eff[at("C")], "coverage 1.0% < 30.0%");
+  EXPECT_TRUE(r.has_problem("C", "no construction seen"));
+  EXPECT_FALSE(r.has_problem("A", "no construction seen"));
+  EXPECT_EQ(r.a.ev.idle[at("K")].cls, IdleClass::idle_2y);
+  EXPECT_EQ(r.a.ev.low_eff[at("K")], "");  // idle land is not judged by its FAR
+  EXPECT_TRUE(r.has_problem("K", "buildings cover 48.0% of the parcel (substantially built)"));
+  // D has no dates: in use; FAR 1.1 and 666.7 万元/亩 pass its provincial floors. It has a
+  // surveyed floor area but no building on the map, so its coverage is unknown (not 0 %): not
+  // low-efficiency. E (outside the parks, 100 万元 on 15 亩, no floor, no building) has coverage
+  // 0 % < 30 % but is judged by no floor of jiangxi-2014; coverage still counts: low_eff.
+  EXPECT_FALSE(r.ind("D").coverage);
+  EXPECT_EQ(r.a.ev.low_eff[at("E")], "coverage 0.0% < 30.0%");
+  EXPECT_EQ(r.a.ev.idle[at("D")].cls, IdleClass::none);
+  // I is not industrial: never low-efficiency.
+  EXPECT_EQ(r.a.ev.idle[at("I")].cls, IdleClass::none);
 }
 
 TEST(EngineFixture, MissingCrsIsAClearErrorUnlessTheConfigNamesOne) {
@@ -121,7 +146,8 @@ TEST(EngineFixture, MissingCrsIsAClearErrorUnlessTheConfigNamesOne) {
   RuleSet rules = load_rule_set("jiangxi-2014");
   Progress quiet;
   try {
-    analyse_project(load_project_config((dir / "a.toml").string()), rules, CivilDate{2025, 12, 31}, nullptr, quiet);
+    analyse_project(load_project_config((dir / "a.toml").string()), rules, CivilDate{2025, 12, 31},
+                    nullptr, quiet);
     FAIL() << "expected an error";
   } catch (const GisError& e) {
     std::string m = e.what();
@@ -129,8 +155,8 @@ TEST(EngineFixture, MissingCrsIsAClearErrorUnlessTheConfigNamesOne) {
     EXPECT_NE(m.find("no coordinate reference system"), std::string::npos) << m;
     EXPECT_NE(m.find("crs = "), std::string::npos) << m;
   }
-  Analysis ok =
-      analyse_project(load_project_config((dir / "b.toml").string()), rules, CivilDate{2025, 12, 31}, nullptr, quiet);
+  Analysis ok = analyse_project(load_project_config((dir / "b.toml").string()), rules,
+                                CivilDate{2025, 12, 31}, nullptr, quiet);
   ASSERT_EQ(ok.in.parcels.size(), 1u);
   EXPECT_NEAR(ok.ev.ind[0].land_m2, 5000.0, 1e-6);  // right triangle 100 x 100 / 2
 }
@@ -146,8 +172,9 @@ TEST(RealData, NycFloorAreaRatioAgreesWithMapPluto) {
       << "\"\n[layers.parcels.fields]\nparcel_id = \"BBL\"\nfloor_m2 = \"BldgArea\"\n"
          "[layers.parcels.units]\nfloor_m2 = \"ft2\"\n";
   Progress quiet;
-  Analysis a = analyse_project(load_project_config((dir / "nyc.toml").string()),
-                               load_rule_set("jiangxi-2014"), CivilDate{2025, 12, 31}, nullptr, quiet);
+  Analysis a =
+      analyse_project(load_project_config((dir / "nyc.toml").string()),
+                      load_rule_set("jiangxi-2014"), CivilDate{2025, 12, 31}, nullptr, quiet);
   EXPECT_EQ(a.in.measuring.epsg, 32618);  // feet -> metres in UTM 18N
   const Column* lot = nullptr;
   const Column* built = nullptr;

@@ -35,8 +35,8 @@ void translate(const std::string& src, const std::string& dst, std::vector<std::
 
 void expect_fixture_results(const fs::path& config) {
   Progress quiet;
-  Analysis a = analyse_project(load_project_config(config.string()), load_rule_set("jiangxi-2014"), CivilDate{2025, 12, 31},
-                               nullptr, quiet);
+  Analysis a = analyse_project(load_project_config(config.string()), load_rule_set("jiangxi-2014"),
+                               CivilDate{2025, 12, 31}, nullptr, quiet);
   std::map<std::string, size_t> row;
   const Column& id = a.in.parcels.field("parcel_id");
   for (size_t i = 0; i < a.in.parcels.size(); ++i) row[id.text(i).value_or("")] = i;

@@ -37,6 +37,12 @@ GeomPtr union_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>
 bool is_sliver(const GeosContext& geos, const GEOSGeometry* piece, const SliverSettings& s,
                double area_m2) {
   if (area_m2 < s.min_area_m2) return true;
+  // Every point of a polygon lies within its inradius r of the boundary, so area ≤ r × perimeter:
+  // area / perimeter > width / 2 proves a disc wider than the width fits, and spares the buffer.
+  double perimeter = 0;
+  if (GEOSLength_r(geos.handle(), piece, &perimeter) == 1 && perimeter > 0 &&
+      area_m2 / perimeter > s.min_width_m / 2)
+    return false;
   // Thinner than the width everywhere: nothing survives an inward buffer of half of it.
   GeomPtr inner = make_geom(geos, GEOSBuffer_r(geos.handle(), piece, -s.min_width_m / 2, 4));
   return !inner || GEOSisEmpty_r(geos.handle(), inner.get()) == 1;

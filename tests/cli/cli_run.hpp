@@ -25,4 +25,17 @@ inline CommandResult run_command(const std::string& args) {
   return r;
 }
 
+// The same with environment settings ("A=1 B=2") for this one command.
+inline CommandResult run_command_with_env(const std::string& env, const std::string& args) {
+  std::string cmd = "env " + env + " " + std::string(PARKATLAS_BIN) + " " + args + " 2>&1";
+  CommandResult r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf{};
+  while (size_t n = fread(buf.data(), 1, buf.size(), pipe)) r.output.append(buf.data(), n);
+  int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return r;
+}
+
 }  // namespace parkatlas::test

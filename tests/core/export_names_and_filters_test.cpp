@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/row_filter.hpp"
+#include "core/safe_file_name.hpp"
 #include "core/short_field_names.hpp"
 
 using namespace parkatlas;
@@ -86,4 +87,20 @@ TEST(RowFilter, AnythingElseIsAParseErrorNamingWhere) {
   auto fields = RowFilter::parse("a = 1 OR b = 2 OR a = 3");
   ASSERT_TRUE(fields.filter);
   EXPECT_EQ(fields.filter->fields(), (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(SafeFileName, DataCannotLeaveTheFolder) {
+  EXPECT_EQ(safe_file_name("南昌经济技术开发区"), "南昌经济技术开发区");  // Chinese kept
+  EXPECT_EQ(safe_file_name("../evil"), "_evil");  // leading dots trimmed, separator replaced
+  EXPECT_EQ(safe_file_name("a/b\\c:d*e?f\"g<h>i|j"), "a_b_c_d_e_f_g_h_i_j");
+  EXPECT_EQ(safe_file_name(".."), "_");
+  EXPECT_EQ(safe_file_name("  "), "_");
+  EXPECT_EQ(safe_file_name("CON"), "_CON");
+  EXPECT_EQ(safe_file_name("com1.txt"), "_com1.txt");
+  EXPECT_EQ(safe_file_name("x\n\ty"), "x__y");
+  EXPECT_EQ(safe_file_name("a..b"), "a..b");  // harmless without a separator
+  // Cut at whole characters: 40 three-byte characters are 120 bytes; the 41st does not fit.
+  std::string many;
+  for (int i = 0; i < 41; ++i) many += "园";
+  EXPECT_EQ(safe_file_name(many).size(), 120u);
 }

@@ -1,0 +1,148 @@
+// Writing QGIS 3 renderer XML from the shared style definitions.
+#include "gis/export/qml_style.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "gis/config/toml_reading.hpp"
+#include "gis/gis_error.hpp"
+
+namespace parkatlas {
+
+namespace fs = std::filesystem;
+
+std::string styles_file() {
+  std::vector<std::string> dirs;
+  if (const char* env = std::getenv("PARKATLAS_STYLES_DIR"); env && *env) dirs.emplace_back(env);
+#ifdef PARKATLAS_INSTALLED_STYLES_DIR
+  dirs.emplace_back(PARKATLAS_INSTALLED_STYLES_DIR);
+#endif
+#ifdef PARKATLAS_SOURCE_STYLES_DIR
+  dirs.emplace_back(PARKATLAS_SOURCE_STYLES_DIR);
+#endif
+  for (const auto& d : dirs)
+    if (fs::exists(fs::path(d) / "parcel_styles.toml"))
+      return (fs::path(d) / "parcel_styles.toml").string();
+  throw GisError("styles/parcel_styles.toml not found (set PARKATLAS_STYLES_DIR)");
+}
+
+namespace {
+
+std::string xml(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      default:
+        o += c;
+    }
+  }
+  return o;
+}
+
+// "#RRGGBB" or "#RRGGBBAA" -> "r,g,b,a" as QGIS writes colours.
+std::string qgis_colour(const std::string& hex) {
+  if (hex.size() != 7 && hex.size() != 9) return "128,128,128,255";
+  auto byte = [&](size_t at) { return std::stoi(hex.substr(at, 2), nullptr, 16); };
+  const int a = hex.size() == 9 ? byte(7) : 255;
+  return std::to_string(byte(1)) + "," + std::to_string(byte(3)) + "," + std::to_string(byte(5)) +
+         "," + std::to_string(a);
+}
+
+std::string fill_symbol(const std::string& name, const std::string& fill,
+                        const std::string& outline, const std::string& style, double width) {
+  return "   <symbol type=\"fill\" name=\"" + xml(name) +
+         "\" alpha=\"1\" clip_to_extent=\"1\" force_rhr=\"0\">\n"
+         "    <layer class=\"SimpleFill\" pass=\"0\" enabled=\"1\" locked=\"0\">\n"
+         "     <prop k=\"color\" v=\"" +
+         qgis_colour(fill) +
+         "\"/>\n"
+         "     <prop k=\"outline_color\" v=\"" +
+         qgis_colour(outline) +
+         "\"/>\n"
+         "     <prop k=\"outline_style\" v=\"solid\"/>\n"
+         "     <prop k=\"outline_width\" v=\"" +
+         std::to_string(width) +
+         "\"/>\n"
+         "     <prop k=\"outline_width_unit\" v=\"MM\"/>\n"
+         "     <prop k=\"style\" v=\"" +
+         style +
+         "\"/>\n"
+         "    </layer>\n"
+         "   </symbol>\n";
+}
+
+const std::string kHead =
+    "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+    "<!-- Written by ParkAtlas from styles/parcel_styles.toml -->\n"
+    "<qgis version=\"3.22.16\" styleCategories=\"Symbology\">\n";
+
+std::string single(const std::string& fill, const std::string& outline, const std::string& style,
+                   double width) {
+  return kHead +
+         " <renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" enableorderby=\"0\" "
+         "forceraster=\"0\">\n  <symbols>\n" +
+         fill_symbol("0", fill, outline, style, width) + "  </symbols>\n </renderer-v2>\n</qgis>\n";
+}
+
+std::string text_of(const toml::table& t, std::string_view key, const std::string& dflt) {
+  if (const toml::node* n = t.get(key)) return n->value_or<std::string>(std::string(dflt));
+  return dflt;
+}
+
+}  // namespace
+
+std::string qml_for_layer(const std::string& layer, const std::vector<std::string>& originals,
+                          const std::vector<std::string>& written) {
+  const std::string path = styles_file();
+  toml::table styles = parse_toml_file(path, "the styles file");
+  auto written_name = [&](const std::string& field) -> std::string {
+    for (size_t i = 0; i < originals.size() && i < written.size(); ++i)
+      if (originals[i] == field) return written[i];
+    return "";
+  };
+  const std::string verdict = written_name("verdict");
+  if (!verdict.empty() && styles["verdict"].as_table()) {
+    std::string cats, syms;
+    int k = 0;
+    for (const auto& [value, node] : *styles["verdict"].as_table()) {
+      const toml::table* c = node.as_table();
+      if (!c) continue;
+      const std::string id = std::to_string(k++);
+      cats += "   <category render=\"true\" symbol=\"" + id + "\" value=\"" +
+              xml(std::string(value.str())) + "\" label=\"" +
+              xml(text_of(*c, "zh", "") + " " + text_of(*c, "en", "")) + "\"/>\n";
+      syms += fill_symbol(id, text_of(*c, "colour", "#808080"), "#505050", "solid", 0.1);
+    }
+    return kHead + " <renderer-v2 type=\"categorizedSymbol\" attr=\"" + xml(verdict) +
+           "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n  <categories>\n" + cats +
+           "  </categories>\n  <symbols>\n" + syms + "  </symbols>\n </renderer-v2>\n</qgis>\n";
+  }
+  auto table = [&](const char* name) -> const toml::table* { return styles[name].as_table(); };
+  if (layer == "parks" && table("park"))
+    return single(text_of(*table("park"), "fill", "#2c3e5014"),
+                  text_of(*table("park"), "outline", "#2c3e50"), "solid", 0.6);
+  if (layer == "unsupplied" && table("unsupplied"))
+    return single(text_of(*table("unsupplied"), "fill", "#e6550d80"),
+                  text_of(*table("unsupplied"), "outline", "#a63603"), "solid", 0.2);
+  if (layer == "approval_batches" && table("approval_batches"))
+    return single("#00000000", text_of(*table("approval_batches"), "outline", "#6a51a3"), "no",
+                  0.4);
+  if (layer == "buildings" && table("buildings"))
+    return single(text_of(*table("buildings"), "fill", "#525252"),
+                  text_of(*table("buildings"), "outline", "#252525"), "solid", 0.1);
+  return "";
+}
+
+}  // namespace parkatlas

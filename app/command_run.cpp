@@ -44,8 +44,11 @@ std::function<int()> setup_run_command(CLI::App& app) {
     try {
       ProjectConfig config = load_project_config(args->config);
       RuleSet rules = resolve_rules(args->rules, config);
-      RunOptions options{args->out, resolve_as_of(args->as_of, config), !args->no_buildings,
-                         !args->no_index};
+      RunOptions options;
+      options.out_dir = args->out;
+      options.as_of = resolve_as_of(args->as_of, config);
+      options.write_buildings = !args->no_buildings;
+      options.spatial_index = !args->no_index;
       ConsoleProgress progress(!args->quiet);
       RunResult result = run_analysis(config, rules, options, progress);
       if (args->json)
@@ -89,7 +92,10 @@ std::function<int()> setup_idle_command(CLI::App& app) {
     try {
       ProjectConfig config = load_project_config(args->config);
       RuleSet rules = resolve_rules(args->rules, config);
-      RunOptions options{args->out, resolve_as_of(args->as_of, config), false, true};
+      RunOptions options;
+      options.out_dir = args->out;
+      options.as_of = resolve_as_of(args->as_of, config);
+      options.write_buildings = false;
       options.idle_only = true;
       ConsoleProgress progress(!args->quiet);
       RunResult result = run_analysis(config, rules, options, progress);

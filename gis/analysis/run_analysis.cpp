@@ -199,14 +199,15 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
 namespace {
 
 // The 批而未供 pieces per batch (issue 3 §1).
-void write_unsupplied(VectorOutput& gpkg, const Analysis& a) {
+void write_unsupplied(VectorOutput& gpkg, const Analysis& a, const std::string& pre) {
   using T = FieldType;
   std::vector<OutField> fields = {
       {"batch_id", T::text},   {"approved", T::date},     {"park_id", T::text},
       {"appr_m2", T::real},    {"unsup_m2", T::real},     {"unsup_mu", T::real},
       {"unsup_rate", T::real}, {"age_years", T::integer}, {"age_bucket", T::text},
       {"slivers", T::integer}, {"sliver_m2", T::real}};
-  OutputLayer& layer = gpkg.add_layer("unsupplied", &a.in.measuring.srs, wkbMultiPolygon, fields);
+  OutputLayer& layer =
+      gpkg.add_layer(pre + "unsupplied", &a.in.measuring.srs, wkbMultiPolygon, fields);
   for (size_t b = 0; b < a.unsupplied.size(); ++b) {
     const BatchUnsupplied& u = a.unsupplied[b];
     layer.set(0, u.batch_id);
@@ -229,7 +230,7 @@ void write_unsupplied(VectorOutput& gpkg, const Analysis& a) {
 
 // The approval batches as used: repaired geometry in the measuring CRS, canonical fields, the
 // park each belongs to and its area.
-void write_batches_as_used(VectorOutput& gpkg, const Analysis& a) {
+void write_batches_as_used(VectorOutput& gpkg, const Analysis& a, const std::string& pre) {
   using T = FieldType;
   const LayerData& b = *a.in.batches;
   std::vector<OutField> fields;
@@ -244,7 +245,7 @@ void write_batches_as_used(VectorOutput& gpkg, const Analysis& a) {
   fields.push_back({"appr_m2", T::real});
   fields.push_back({"appr_mu", T::real});
   OutputLayer& layer =
-      gpkg.add_layer("approval_batches", &a.in.measuring.srs, wkbMultiPolygon, fields);
+      gpkg.add_layer(pre + "approval_batches", &a.in.measuring.srs, wkbMultiPolygon, fields);
   for (size_t i = 0; i < b.size(); ++i) {
     size_t c = 0;
     for (const Column* col : cols) layer.set(c++, col->cell(i));
@@ -262,15 +263,24 @@ void write_batches_as_used(VectorOutput& gpkg, const Analysis& a) {
 RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const RunOptions& options,
                        Progress& progress) {
   RunResult result;
-  fs::create_directories(options.out_dir);
-  const fs::path dir(options.out_dir);
-  result.results_gpkg = (dir / (options.idle_only ? "idle.gpkg" : "results.gpkg")).string();
-  if (!options.idle_only) result.parcels_csv = (dir / "parcels.csv").string();
-  result.idle_csv = (dir / "idle-parcels.csv").string();
-  result.warnings_csv = (dir / "idle-warnings.csv").string();
-  result.low_eff_csv = (dir / "low-efficiency-parcels.csv").string();
-  result.summary_csv = (dir / "idle-summary.csv").string();
-  VectorOutput gpkg(result.results_gpkg, "GPKG");
+  const bool to_project = !options.project.empty();
+  const bool csv_files = !options.out_dir.empty();
+  const std::string& pre = options.layer_prefix;
+  if (csv_files) {
+    fs::create_directories(options.out_dir);
+    const fs::path dir(options.out_dir);
+    result.results_gpkg = (dir / (options.idle_only ? "idle.gpkg" : "results.gpkg")).string();
+    if (!options.idle_only) result.parcels_csv = (dir / "parcels.csv").string();
+    result.idle_csv = (dir / "idle-parcels.csv").string();
+    result.warnings_csv = (dir / "idle-warnings.csv").string();
+    result.low_eff_csv = (dir / "low-efficiency-parcels.csv").string();
+    result.summary_csv = (dir / "idle-summary.csv").string();
+  }
+  if (to_project) result.results_gpkg = options.project;
+  std::unique_ptr<VectorOutput> output =
+      to_project ? VectorOutput::open_for_update(options.project)
+                 : std::make_unique<VectorOutput>(result.results_gpkg, "GPKG");
+  VectorOutput& gpkg = *output;
 
   if (!options.spatial_index) gpkg.set_default_layer_options({"SPATIAL_INDEX=NO"});
   const bool buildings_layer = options.write_buildings && !options.idle_only;
@@ -307,13 +317,16 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   std::exception_ptr csv_error;
   std::thread csv_thread([&] {
     try {
-      if (!options.idle_only) write_csv(result.parcels_csv, pcols, in.parcels.size());
       const auto idle_rows = idle_list_rows(ev), warning_rows = idle_warning_rows(ev),
                  low_rows = low_efficiency_rows(ev);
-      write_csv(result.idle_csv, idle_list_columns(in, ev, idle_rows), idle_rows.size());
-      write_csv(result.warnings_csv, idle_list_columns(in, ev, warning_rows), warning_rows.size());
-      write_csv(result.low_eff_csv, idle_list_columns(in, ev, low_rows), low_rows.size());
-      write_csv(result.summary_csv, scols, summary.id.size());
+      if (csv_files) {
+        if (!options.idle_only) write_csv(result.parcels_csv, pcols, in.parcels.size());
+        write_csv(result.idle_csv, idle_list_columns(in, ev, idle_rows), idle_rows.size());
+        write_csv(result.warnings_csv, idle_list_columns(in, ev, warning_rows),
+                  warning_rows.size());
+        write_csv(result.low_eff_csv, idle_list_columns(in, ev, low_rows), low_rows.size());
+        write_csv(result.summary_csv, scols, summary.id.size());
+      }
       result.idle_rows = static_cast<long long>(idle_rows.size());
       result.warning_rows = static_cast<long long>(warning_rows.size());
       result.low_eff_rows = static_cast<long long>(low_rows.size());
@@ -330,7 +343,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   } joiner{csv_thread};
   gpkg.begin_batch();
   OutputLayer& parcels_out =
-      gpkg.add_layer("parcels", &in.measuring.srs, wkbMultiPolygon, fields_of(pcols));
+      gpkg.add_layer(pre + "parcels", &in.measuring.srs, wkbMultiPolygon, fields_of(pcols));
   write_rows(
       parcels_out, pcols, in.parcels.size(), [&in](size_t i) { return in.parcels.geoms[i].get(); },
       geos, progress, "writing parcels");
@@ -339,24 +352,25 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   if (!options.idle_only) {
     auto kcols = park_columns(in, rows, rollups, rules.digestion);
     OutputLayer& parks_out =
-        gpkg.add_layer("parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
+        gpkg.add_layer(pre + "parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
     write_rows(
         parks_out, kcols, rows.ids.size(), [&rows](size_t i) { return rows.geoms[i]; }, geos,
         progress, "writing parks");
     result.layers_written.push_back("parks");
   }
   if (in.batches) {
-    write_unsupplied(gpkg, a);
-    write_batches_as_used(gpkg, a);
+    write_unsupplied(gpkg, a, pre);
+    write_batches_as_used(gpkg, a, pre);
     result.layers_written.push_back("unsupplied");
     result.layers_written.push_back("approval_batches");
   }
-  OutputLayer& summary_out = gpkg.add_layer("idle_summary", nullptr, wkbNone, fields_of(scols));
+  OutputLayer& summary_out =
+      gpkg.add_layer(pre + "idle_summary", nullptr, wkbNone, fields_of(scols));
   write_rows(summary_out, scols, summary.id.size(), nullptr, geos, progress,
              "writing idle summary");
   result.layers_written.push_back("idle_summary");
   auto prcols = problem_columns(problems);
-  OutputLayer& problems_out = gpkg.add_layer("problems", nullptr, wkbNone, fields_of(prcols));
+  OutputLayer& problems_out = gpkg.add_layer(pre + "problems", nullptr, wkbNone, fields_of(prcols));
   write_rows(problems_out, prcols, problems.size(), nullptr, geos, progress, "writing problems");
   result.layers_written.push_back("problems");
 
@@ -385,13 +399,16 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
       info.push_back(
           {r->kind + ".encoding", r->encoding->encoding + " [" + r->encoding->decided_by + "]"});
   }
-  OutputLayer& info_out = gpkg.add_layer("run_info", nullptr, wkbNone,
+  OutputLayer& info_out = gpkg.add_layer(pre + "run_info", nullptr, wkbNone,
                                          {{"key", FieldType::text}, {"value", FieldType::text}});
   for (const auto& [k, v] : info) {
     info_out.set(0, k);
     info_out.set(1, v);
     info_out.write();
   }
+  result.parcels_analysed = static_cast<long long>(in.parcels.size());
+  result.problems = static_cast<long long>(problems.size());
+  if (options.before_commit) options.before_commit(gpkg.dataset(), result);
   gpkg.end_batch();
   gpkg.commit();
   result.layers_written.push_back("run_info");

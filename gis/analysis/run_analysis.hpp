@@ -1,6 +1,7 @@
 // `parkatlas run`: read the project's layers, compute every parcel's indicators and verdict, roll
 // them up per park, and write results.gpkg and parcels.csv into the output folder.
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -94,6 +95,12 @@ struct RunOptions {
   // `parkatlas idle`: only the idle-land outputs (DIR/idle.gpkg with parcels, unsupplied,
   // approval_batches, idle_summary, problems; the CSV lists), no parks or buildings layers.
   bool idle_only = false;
+  // Writing into a project file (`parkatlas analyze`): the result layers go into `project` under
+  // `layer_prefix` (run_3_parcels …), in the same transaction as what before_commit adds (the
+  // run record). Without out_dir no CSV file is written.
+  std::string project;
+  std::string layer_prefix;
+  std::function<void(GDALDataset&, const RunResult&)> before_commit;
 };
 
 RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const RunOptions& options,

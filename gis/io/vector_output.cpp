@@ -62,14 +62,27 @@ void OutputLayer::write() {
   feature_.reset(new OGRFeature(layer_->GetLayerDefn()));
 }
 
-VectorOutput::VectorOutput(const std::string& final_path, const std::string& driver_name)
-    : file_(final_path) {
+VectorOutput::VectorOutput(const std::string& final_path, const std::string& driver_name,
+                           const std::vector<std::string>& dataset_options)
+    : path_(final_path), file_(std::in_place, final_path) {
   ensure_gdal_registered();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
   if (!driver) throw GisError("GDAL has no " + driver_name + " driver");
-  dataset_.reset(driver->Create(file_.temp_path().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+  CPLStringList options;
+  for (const auto& o : dataset_options) options.AddString(o.c_str());
+  dataset_.reset(driver->Create(file_->temp_path().c_str(), 0, 0, 0, GDT_Unknown, options.List()));
   if (!dataset_)
     throw GisError(std::string("cannot create the output: ") + CPLGetLastErrorMsg(), {final_path});
+}
+
+std::unique_ptr<VectorOutput> VectorOutput::open_for_update(const std::string& path) {
+  ensure_gdal_registered();
+  std::unique_ptr<VectorOutput> out(new VectorOutput());
+  out->path_ = path;
+  out->dataset_.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+  if (!out->dataset_)
+    throw GisError(std::string("cannot open for update: ") + CPLGetLastErrorMsg(), {path});
+  return out;
 }
 
 VectorOutput::~VectorOutput() {
@@ -87,13 +100,12 @@ OutputLayer& VectorOutput::add_layer(const std::string& name, const OGRSpatialRe
   OGRLayer* layer = dataset_->CreateLayer(name.c_str(), const_cast<OGRSpatialReference*>(srs), type,
                                           options.List());
   if (!layer)
-    throw GisError("cannot create layer: " + std::string(CPLGetLastErrorMsg()),
-                   {file_.final_path(), name});
+    throw GisError("cannot create layer: " + std::string(CPLGetLastErrorMsg()), {path_, name});
   for (const auto& f : fields) {
     OGRFieldDefn defn(f.name.c_str(), ogr_type(f.type));
     if (layer->CreateField(&defn) != OGRERR_NONE)
       throw GisError("cannot create field: " + std::string(CPLGetLastErrorMsg()),
-                     {file_.final_path(), name, -1, f.name});
+                     {path_, name, -1, f.name});
   }
   layers_.push_back(std::make_unique<OutputLayer>(layer, std::move(fields)));
   return *layers_.back();
@@ -107,8 +119,7 @@ void VectorOutput::end_batch() {
   if (!in_transaction_) return;
   in_transaction_ = false;
   if (dataset_->CommitTransaction() != OGRERR_NONE)
-    throw GisError("cannot commit written features: " + std::string(CPLGetLastErrorMsg()),
-                   {file_.final_path()});
+    throw GisError("cannot commit written features: " + std::string(CPLGetLastErrorMsg()), {path_});
 }
 
 void VectorOutput::commit() {
@@ -118,9 +129,8 @@ void VectorOutput::commit() {
   CPLErrorReset();
   GDALClose(GDALDataset::ToHandle(dataset_.release()));
   if (CPLGetLastErrorType() == CE_Failure)
-    throw GisError("closing the output failed: " + std::string(CPLGetLastErrorMsg()),
-                   {file_.final_path()});
-  file_.commit();
+    throw GisError("closing the output failed: " + std::string(CPLGetLastErrorMsg()), {path_});
+  if (file_) file_->commit();
 }
 
 }  // namespace parkatlas

@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,12 @@ class OutputLayer {
 
 class VectorOutput {
  public:
-  VectorOutput(const std::string& final_path, const std::string& driver);
+  // Creates a new file under a temporary name (renamed into place by commit()).
+  VectorOutput(const std::string& final_path, const std::string& driver,
+               const std::vector<std::string>& dataset_options = {});
+  // Opens an existing file for update (a project): layers are added in place, inside
+  // begin_batch()/end_batch(); commit() only closes it.
+  static std::unique_ptr<VectorOutput> open_for_update(const std::string& path);
   ~VectorOutput();
   OutputLayer& add_layer(const std::string& name, const OGRSpatialReference* srs,
                          OGRwkbGeometryType type, std::vector<OutField> fields,
@@ -48,10 +54,14 @@ class VectorOutput {
   }
   void begin_batch();  // transactions where the driver has them (GeoPackage)
   void end_batch();
-  void commit();  // closes the dataset and renames it into place
+  void commit();  // closes the dataset and renames it into place (created files)
+  GDALDataset& dataset() { return *dataset_; }
+  const std::string& path() const { return path_; }
 
  private:
-  AtomicFile file_;
+  VectorOutput() = default;
+  std::string path_;
+  std::optional<AtomicFile> file_;  // empty when updating in place
   GDALDatasetUniquePtr dataset_;
   std::vector<std::unique_ptr<OutputLayer>> layers_;
   bool in_transaction_ = false;

@@ -6,6 +6,7 @@
 #include "app/exit_codes.hpp"
 #include "gis/export/layer_export.hpp"
 #include "gis/gis_error.hpp"
+#include "gis/project/project_file.hpp"
 
 namespace parkatlas {
 
@@ -13,6 +14,7 @@ std::function<int()> setup_export_command(CLI::App& app) {
   struct Args {
     std::string source, layer = "parcels", format = "shp", out, encoding = "utf-8", where, split;
     bool no_style = false;
+    long long run = 0;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -41,11 +43,15 @@ std::function<int()> setup_export_command(CLI::App& app) {
   cmd->add_option("--split-by", args->split,
                   "one file per value of park (park_id), county, district or any field");
   cmd->add_flag("--no-style", args->no_style, "do not write a QGIS .qml style beside map layers");
+  cmd->add_option("--run", args->run,
+                  "project files: the run to export (default: the latest); see the runs table");
   return [args]() -> int {
     try {
       ExportOptions o;
       o.source = args->source;
-      o.layer = args->layer;
+      o.layer =
+          project_layer_name(args->source, args->layer,
+                             args->run > 0 ? std::optional<long long>(args->run) : std::nullopt);
       o.format = *parse_export_format(args->format);
       o.out = args->out;
       o.encoding = (args->encoding == "gbk" || args->encoding == "cp936" ||

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   auto run = parkatlas::setup_run_command(app);
   auto idle = parkatlas::setup_idle_command(app);
   auto check = parkatlas::setup_check_command(app);
+  auto init = parkatlas::setup_init_command(app);
+  auto analyze = parkatlas::setup_analyze_command(app);
   auto export_layer = parkatlas::setup_export_command(app);
   auto rules = parkatlas::setup_rules_command(app);
   try {
@@ -36,6 +38,8 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("run")) return run();
   if (app.got_subcommand("idle")) return idle();
   if (app.got_subcommand("check")) return check();
+  if (app.got_subcommand("init")) return init();
+  if (app.got_subcommand("analyze")) return analyze();
   if (app.got_subcommand("export")) return export_layer();
   if (app.got_subcommand("rules")) return rules();
   return parkatlas::kExitUsage;

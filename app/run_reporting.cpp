@@ -115,6 +115,7 @@ std::string format_conservation(const RunResult& r) {
 std::string format_result_files(const RunResult& r) {
   std::string s = "\nResults:\n  " + r.results_gpkg + " (layers " + join(r.layers_written) + ")\n";
   if (!r.parcels_csv.empty()) s += "  " + r.parcels_csv + "\n";
+  if (r.idle_csv.empty()) return s;  // a project run without --csv
   s += "  " + r.idle_csv + " (" + std::to_string(r.idle_rows) +
        " parcels the bureau can act on)\n  " + r.warnings_csv + " (" +
        std::to_string(r.warning_rows) + " becoming idle within the warning horizon)\n  " +

@@ -10,7 +10,7 @@ packages=(
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
   libspatialite-dev libsqlite3-mod-spatialite libsqlite3-dev sqlite3 spatialite-bin
   # small libraries
-  libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libmimalloc-dev libxlsxwriter-dev
+  libtomlplusplus-dev libcli11-dev nlohmann-json3-dev libmimalloc-dev libxlsxwriter-dev libssl-dev
   # tests
   libgtest-dev libgmock-dev
   # desktop (PARKATLAS_GUI) and seeing it: Qt 6, CJK font, Xvfb

@@ -347,7 +347,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   write_rows(
       parcels_out, pcols, in.parcels.size(), [&in](size_t i) { return in.parcels.geoms[i].get(); },
       geos, progress, "writing parcels");
-  result.layers_written.push_back("parcels");
+  result.layers_written.push_back(pre + "parcels");
   ParkRows rows = park_rows(in, rollups);
   if (!options.idle_only) {
     auto kcols = park_columns(in, rows, rollups, rules.digestion);
@@ -356,23 +356,23 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     write_rows(
         parks_out, kcols, rows.ids.size(), [&rows](size_t i) { return rows.geoms[i]; }, geos,
         progress, "writing parks");
-    result.layers_written.push_back("parks");
+    result.layers_written.push_back(pre + "parks");
   }
   if (in.batches) {
     write_unsupplied(gpkg, a, pre);
     write_batches_as_used(gpkg, a, pre);
-    result.layers_written.push_back("unsupplied");
-    result.layers_written.push_back("approval_batches");
+    result.layers_written.push_back(pre + "unsupplied");
+    result.layers_written.push_back(pre + "approval_batches");
   }
   OutputLayer& summary_out =
       gpkg.add_layer(pre + "idle_summary", nullptr, wkbNone, fields_of(scols));
   write_rows(summary_out, scols, summary.id.size(), nullptr, geos, progress,
              "writing idle summary");
-  result.layers_written.push_back("idle_summary");
+  result.layers_written.push_back(pre + "idle_summary");
   auto prcols = problem_columns(problems);
   OutputLayer& problems_out = gpkg.add_layer(pre + "problems", nullptr, wkbNone, fields_of(prcols));
   write_rows(problems_out, prcols, problems.size(), nullptr, geos, progress, "writing problems");
-  result.layers_written.push_back("problems");
+  result.layers_written.push_back(pre + "problems");
 
   result.measuring_crs =
       (in.measuring.epsg ? "EPSG:" + std::to_string(in.measuring.epsg) + " " : "") +
@@ -406,12 +406,12 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     info_out.set(1, v);
     info_out.write();
   }
+  result.layers_written.push_back(pre + "run_info");
   result.parcels_analysed = static_cast<long long>(in.parcels.size());
   result.problems = static_cast<long long>(problems.size());
   if (options.before_commit) options.before_commit(gpkg.dataset(), result);
   gpkg.end_batch();
   gpkg.commit();
-  result.layers_written.push_back("run_info");
   clock.lap(options.idle_only ? "write idle.gpkg (CSV lists alongside)"
                               : "write results.gpkg (CSV files alongside)");
 

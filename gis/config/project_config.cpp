@@ -50,7 +50,11 @@ std::string resolve_source(const std::string& source, const fs::path& base) {
 }  // namespace
 
 ProjectConfig load_project_config(const std::string& path) {
-  toml::table root = parse_toml_file(path, "project config");
+  return parse_project_config(read_text_file(path), path);
+}
+
+ProjectConfig parse_project_config(const std::string& text, const std::string& path) {
+  toml::table root = parse_toml_text(text, path, "project config");
   ProjectConfig cfg;
   cfg.path = path;
   const fs::path base = fs::absolute(fs::path(path)).parent_path();

@@ -33,5 +33,7 @@ struct ProjectConfig {
 
 // Throws GisError naming the file, the line and the key for every problem found.
 ProjectConfig load_project_config(const std::string& path);
+// The same from the config's text; relative sources resolve against `path`'s folder.
+ProjectConfig parse_project_config(const std::string& text, const std::string& path);
 
 }  // namespace parkatlas

@@ -79,6 +79,11 @@ std::vector<std::string> available_rule_sets() {
 }
 
 RuleSet load_rule_set(const std::string& name_or_path) {
+  const std::string path = rule_set_file(name_or_path);
+  return parse_rule_set(read_text_file(path), path);
+}
+
+std::string rule_set_file(const std::string& name_or_path) {
   std::string path;
   if (fs::exists(name_or_path) && fs::is_regular_file(name_or_path)) {
     path = name_or_path;
@@ -97,7 +102,7 @@ RuleSet load_rule_set(const std::string& name_or_path) {
     throw GisError("rule set '" + name_or_path +
                    "' is neither a file nor a known name (known: " + list + ")");
   }
-  return parse_rule_set(read_text_file(path), path);
+  return path;
 }
 
 RuleSet parse_rule_set(const std::string& text, const std::string& file) {

@@ -14,6 +14,8 @@ std::vector<std::string> available_rule_sets();
 
 // `name_or_path`: "jiangxi-2014" or a path to a .toml file. Throws GisError with file:line.
 RuleSet load_rule_set(const std::string& name_or_path);
+// The file a name or path stands for (throws like load_rule_set).
+std::string rule_set_file(const std::string& name_or_path);
 RuleSet parse_rule_set(const std::string& text, const std::string& source_name);
 
 }  // namespace parkatlas

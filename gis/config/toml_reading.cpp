@@ -35,7 +35,11 @@ std::string read_text_file(const std::string& path) {
 }
 
 toml::table parse_toml_file(const std::string& path, std::string_view what) {
-  std::string text = read_text_file(path);
+  return parse_toml_text(read_text_file(path), path, what);
+}
+
+toml::table parse_toml_text(const std::string& text, const std::string& path,
+                            std::string_view what) {
   try {
     return toml::parse(text, path);
   } catch (const toml::parse_error& e) {

@@ -171,6 +171,7 @@ TEST(CliProject, AHandEditedProjectIsRefused) {
   fs::path copy = temp_dir("project-tampered") / "t.parkatlas";
   fs::copy_file(p.project, copy);
   {
+    GDALAllRegister();
     GDALDatasetUniquePtr ds(
         GDALDataset::Open(copy.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr));
     ASSERT_TRUE(ds);

@@ -75,8 +75,8 @@ const std::vector<CanonicalField> kConstraints = {
 };
 
 const std::vector<CanonicalField> kDistricts = {
-    {"district_id", text, Q::none, {"代码"}},
-    {"name", text, Q::none, {"名称"}},
+    {"district_id", text, Q::none, {"代码", "区划代码", "行政区划代码", "adcode", "code", "id"}},
+    {"name", text, Q::none, {"名称", "区划名称", "县区", "district"}},
 };
 
 std::string ascii_lower(std::string_view s) {

@@ -290,7 +290,9 @@ class ExportJob {
   fs::path target_for(const std::string& group, std::map<std::string, int>& used) const {
     if (o_.split_by.empty()) return with_extension(o_.out, o_.format);
     // Features without a value go to "no_<field>" (e.g. no_park_id: outside every park).
-    std::string stem = group == kNoValue
+    auto named = o_.group_file_names.find(group);
+    std::string stem = named != o_.group_file_names.end() ? safe_file_name(named->second)
+                       : group == kNoValue
                            ? "no_" + safe_file_name(fields_[static_cast<size_t>(split_field_)].name)
                            : safe_file_name(group);
     if (int n = ++used[stem]; n > 1) stem += "_" + std::to_string(n);  // "a/b" and "a_b"

@@ -2,6 +2,7 @@
 // GeoJSON, CSV or Excel, filtered by a parsed --where and optionally split by a field's values
 // (issue 4 §2). Every file is written under a temporary name and renamed into place.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,9 @@ struct ExportOptions {
   bool style = true;                               // write a QGIS .qml beside map layers
   long long shapefile_part_bytes = 2'000'000'000;  // a .shp or .dbf part never passes this
   long long abort_after = -1;  // test hook: abort the process after writing this many features
+  // With split_by: file names to use for some values (made safe all the same), e.g. district
+  // names for district ids.
+  std::map<std::string, std::string> group_file_names;
 };
 
 struct ExportedFile {

@@ -15,6 +15,7 @@ std::function<int()> setup_export_command(CLI::App& app) {
     std::string source, layer = "parcels", format = "shp", out, encoding = "utf-8", where, split;
     bool no_style = false;
     long long run = 0;
+    std::string theme = "verdict";
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -43,6 +44,10 @@ std::function<int()> setup_export_command(CLI::App& app) {
   cmd->add_option("--split-by", args->split,
                   "one file per value of park (park_id), county, district or any field");
   cmd->add_flag("--no-style", args->no_style, "do not write a QGIS .qml style beside map layers");
+  cmd->add_option("--style", args->theme,
+                  "QGIS style of parcels: verdict, idle (idle class), far or inv_mu (graduated)")
+      ->check(CLI::IsMember({"verdict", "idle", "far", "inv_mu"}))
+      ->capture_default_str();
   cmd->add_option("--run", args->run,
                   "project files: the run to export (default: the latest); see the runs table");
   return [args]() -> int {
@@ -61,6 +66,7 @@ std::function<int()> setup_export_command(CLI::App& app) {
       o.where = args->where;
       o.split_by = args->split;
       o.style = !args->no_style;
+      o.style_theme = args->theme;
       if (const char* part = std::getenv("PARKATLAS_SHP_PART_BYTES"))  // tests of the 2 GB split
         o.shapefile_part_bytes = std::atoll(part);
       if (const char* n = std::getenv("PARKATLAS_TEST_ABORT_AFTER"))  // crash-safety tests

@@ -530,7 +530,7 @@ class ExportJob {
       names.push_back(o_.format == ExportFormat::shp ? r_.names[i].short_name : fields_[i].name);
     std::vector<std::string> originals;
     for (const auto& f : fields_) originals.push_back(f.name);
-    const std::string qml = qml_for_layer(o_.layer, originals, names);
+    const std::string qml = qml_for_layer(o_.layer, originals, names, o_.style_theme);
     if (qml.empty()) return;
     std::vector<std::string> paths = {file.path};
     paths.insert(paths.end(), file.parts.begin(), file.parts.end());

@@ -25,6 +25,7 @@ struct ExportOptions {
   std::string where;                               // RowFilter text
   std::string split_by;                            // park, county, district or a field name
   bool style = true;                               // write a QGIS .qml beside map layers
+  std::string style_theme = "verdict";             // parcels: verdict, idle, far or inv_mu
   long long shapefile_part_bytes = 2'000'000'000;  // a .shp or .dbf part never passes this
   long long abort_after = -1;  // test hook: abort the process after writing this many features
   // With split_by: file names to use for some values (made safe all the same), e.g. district

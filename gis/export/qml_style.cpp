@@ -1,6 +1,7 @@
 // Writing QGIS 3 renderer XML from the shared style definitions.
 #include "gis/export/qml_style.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -104,7 +105,7 @@ std::string text_of(const toml::table& t, std::string_view key, const std::strin
 }  // namespace
 
 std::string qml_for_layer(const std::string& layer, const std::vector<std::string>& originals,
-                          const std::vector<std::string>& written) {
+                          const std::vector<std::string>& written, const std::string& theme) {
   const std::string path = styles_file();
   toml::table styles = parse_toml_file(path, "the styles file");
   auto written_name = [&](const std::string& field) -> std::string {
@@ -112,11 +113,14 @@ std::string qml_for_layer(const std::string& layer, const std::vector<std::strin
       if (originals[i] == field) return written[i];
     return "";
   };
-  const std::string verdict = written_name("verdict");
-  if (!verdict.empty() && styles["verdict"].as_table()) {
+  // Categories by verdict or idle class, from the [verdict] / [idle_cls] tables.
+  const std::string category_field = theme == "idle" ? "idle_cls" : "verdict";
+  const std::string category = written_name(category_field);
+  if ((theme == "verdict" || theme == "idle") && !category.empty() &&
+      styles[category_field].as_table()) {
     std::string cats, syms;
     int k = 0;
-    for (const auto& [value, node] : *styles["verdict"].as_table()) {
+    for (const auto& [value, node] : *styles[category_field].as_table()) {
       const toml::table* c = node.as_table();
       if (!c) continue;
       const std::string id = std::to_string(k++);
@@ -125,9 +129,38 @@ std::string qml_for_layer(const std::string& layer, const std::vector<std::strin
               xml(text_of(*c, "zh", "") + " " + text_of(*c, "en", "")) + "\"/>\n";
       syms += fill_symbol(id, text_of(*c, "colour", "#808080"), "#505050", "solid", 0.1);
     }
-    return kHead + " <renderer-v2 type=\"categorizedSymbol\" attr=\"" + xml(verdict) +
+    return kHead + " <renderer-v2 type=\"categorizedSymbol\" attr=\"" + xml(category) +
            "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n  <categories>\n" + cats +
            "  </categories>\n  <symbols>\n" + syms + "  </symbols>\n </renderer-v2>\n</qgis>\n";
+  }
+  // Graduated by FAR or 万元/亩, from the breaks and colours of [far] / [inv_mu].
+  const std::string graduated = written_name(theme);
+  if ((theme == "far" || theme == "inv_mu") && !graduated.empty() && styles[theme].as_table()) {
+    const toml::table& t = *styles[theme].as_table();
+    const toml::array* breaks = t["breaks"].as_array();
+    const toml::array* colours = t["colours"].as_array();
+    if (breaks && colours && breaks->size() == colours->size()) {
+      std::string ranges, syms;
+      double lower = 0;
+      for (size_t k = 0; k < breaks->size(); ++k) {
+        const double upper = (*breaks)[k].value_or(0.0);
+        const std::string id = std::to_string(k);
+        char label[64];
+        std::snprintf(label, sizeof label, k + 1 == breaks->size() ? "≥ %g" : "%g – %g", lower,
+                      upper);
+        ranges += "   <range render=\"true\" symbol=\"" + id + "\" lower=\"" +
+                  std::to_string(lower) + "\" upper=\"" + std::to_string(upper) + "\" label=\"" +
+                  xml(label) + "\"/>\n";
+        syms += fill_symbol(id, (*colours)[k].value_or(std::string("#808080")), "#505050", "solid",
+                            0.1);
+        lower = upper;
+      }
+      return kHead + " <renderer-v2 type=\"graduatedSymbol\" attr=\"" + xml(graduated) +
+             "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" "
+             "forceraster=\"0\">\n  <ranges>\n" +
+             ranges + "  </ranges>\n  <symbols>\n" + syms +
+             "  </symbols>\n </renderer-v2>\n</qgis>\n";
+    }
   }
   auto table = [&](const char* name) -> const toml::table* { return styles[name].as_table(); };
   if (layer == "parks" && table("park"))

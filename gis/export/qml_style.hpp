@@ -10,8 +10,10 @@ namespace parkatlas {
 std::string styles_file();
 
 // The QML for a layer named `layer` whose fields are `originals`, written as `written` (the
-// Shapefile short names); "" when ParkAtlas has no style for it.
+// Shapefile short names); "" when ParkAtlas has no style for it. `theme` picks the parcels'
+// symbology: "verdict" (default), "idle" (idle_cls), "far" or "inv_mu" (graduated).
 std::string qml_for_layer(const std::string& layer, const std::vector<std::string>& originals,
-                          const std::vector<std::string>& written);
+                          const std::vector<std::string>& written,
+                          const std::string& theme = "verdict");
 
 }  // namespace parkatlas

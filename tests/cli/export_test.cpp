@@ -327,3 +327,27 @@ TEST(CliExport, SampleResultsToGbkShapefileForTheBureau) {
   // Chinese enterprise names came through GBK intact (GDAL decodes by the .cpg).
   EXPECT_NE(rows.front().values.at("enterprise").find("公司"), std::string::npos);
 }
+
+TEST(CliExport, QgisStylesForEveryParcelTheme) {
+  // The themes of styles/parcel_styles.toml as QGIS renderers: idle classes by category, FAR
+  // graduated at the file's breaks. Colours are the file's, as "r,g,b,a".
+  fs::path dir = temp_dir("export-styles");
+  ASSERT_EQ(run_command("idle -q -c " + sample("parkatlas.toml") + " -o " + dir.string()).exit_code,
+            0);
+  for (const char* theme : {"idle", "far"}) {
+    CommandResult r = run_command("export " + (dir / "idle.gpkg").string() + " -f gpkg --style " +
+                                  theme + " -o " + (dir / theme).string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+  }
+  const std::string idle = slurp(dir / "idle.qml"), far = slurp(dir / "far.qml");
+  EXPECT_NE(idle.find("type=\"categorizedSymbol\" attr=\"idle_cls\""), std::string::npos);
+  EXPECT_NE(idle.find("value=\"idle_2y\" label=\"满两年未动工 idle (≥ 2 years)\""),
+            std::string::npos);
+  EXPECT_NE(idle.find("166,54,3,255"), std::string::npos);  // idle_2y #a63603
+  EXPECT_NE(far.find("type=\"graduatedSymbol\" attr=\"far\""), std::string::npos);
+  EXPECT_NE(far.find("lower=\"0.000000\" upper=\"0.500000\""), std::string::npos);
+  EXPECT_NE(far.find("215,48,39,255"), std::string::npos);  // below 0.5: #d73027
+  size_t ranges = 0;
+  for (size_t at = 0; (at = far.find("<range ", at)) != std::string::npos; ++at) ++ranges;
+  EXPECT_EQ(ranges, 6u);
+}

@@ -199,6 +199,8 @@ class ExportJob {
   std::optional<RowFilter> filter_;
   std::vector<int> filter_fields_;
   int split_field_ = -1;
+  bool split_via_parks_ = false;                   // county/city looked up by park_id
+  std::map<std::string, std::string> park_group_;  // park_id -> county or city
   Plan plan_;
   long long written_ = 0;
 
@@ -235,8 +237,28 @@ class ExportJob {
     if (o_.split_by == "district") candidates = {"district_id", "district"};
     for (const auto& c : candidates)
       if ((split_field_ = field_index(c)) >= 0) return;
+    // Parcels carry no county or city of their own: they take their park's, from the parks
+    // layer beside them (parks, or run_<n>_parks in a project).
+    const int park_field = field_index("park_id");
+    if ((o_.split_by == "county" || o_.split_by == "city") && park_field >= 0) {
+      std::string parks_name = "parks";
+      if (o_.layer.rfind("run_", 0) == 0)
+        parks_name = o_.layer.substr(0, o_.layer.rfind('_') + 1) + "parks";
+      if (OGRLayer* parks = ds_->GetLayerByName(parks_name.c_str());
+          parks && parks->GetLayerDefn()->GetFieldIndex(o_.split_by.c_str()) >= 0) {
+        const int group = parks->GetLayerDefn()->GetFieldIndex(o_.split_by.c_str());
+        for (auto& p : *parks)
+          if (p->IsFieldSetAndNotNull(group))
+            park_group_[p->GetFieldAsString("park_id")] = p->GetFieldAsString(group);
+        split_field_ = park_field;
+        split_via_parks_ = true;
+        return;
+      }
+    }
     throw GisError("--split-by " + o_.split_by +
-                       ": the layer has no such field (fields: " + field_list() + ")",
+                       ": the layer has no such field, nor a parks layer beside it to look it up "
+                       "by park_id (fields: " +
+                       field_list() + ")",
                    where());
   }
 
@@ -268,6 +290,10 @@ class ExportJob {
       std::string key;
       if (split_field_ >= 0)
         key = f->IsFieldSetAndNotNull(split_field_) ? f->GetFieldAsString(split_field_) : kNoValue;
+      if (split_via_parks_) {
+        auto it = park_group_.find(key);
+        key = it == park_group_.end() ? kNoValue : it->second;
+      }
       plan_.groups[key].push_back(f->GetFID());
       if (o_.format != ExportFormat::shp) continue;
       const OGRGeometry* g = f->GetGeometryRef();
@@ -291,10 +317,13 @@ class ExportJob {
     if (o_.split_by.empty()) return with_extension(o_.out, o_.format);
     // Features without a value go to "no_<field>" (e.g. no_park_id: outside every park).
     auto named = o_.group_file_names.find(group);
-    std::string stem = named != o_.group_file_names.end() ? safe_file_name(named->second)
-                       : group == kNoValue
-                           ? "no_" + safe_file_name(fields_[static_cast<size_t>(split_field_)].name)
-                           : safe_file_name(group);
+    std::string stem =
+        named != o_.group_file_names.end() ? safe_file_name(named->second)
+        : group == kNoValue
+            ? "no_" + safe_file_name(split_via_parks_
+                                         ? o_.split_by
+                                         : fields_[static_cast<size_t>(split_field_)].name)
+            : safe_file_name(group);
     if (int n = ++used[stem]; n > 1) stem += "_" + std::to_string(n);  // "a/b" and "a_b"
     return fs::path(o_.out) / (stem + std::string(extension_of(o_.format)));
   }

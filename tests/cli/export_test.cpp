@@ -351,3 +351,29 @@ TEST(CliExport, QgisStylesForEveryParcelTheme) {
   for (size_t at = 0; (at = far.find("<range ", at)) != std::string::npos; ++at) ++ranges;
   EXPECT_EQ(ranges, 6u);
 }
+
+TEST(CliExport, SplitParcelsByTheirParksCounty) {
+  // Parcels have no county; --split-by county takes their park's from the parks layer.
+  fs::path dir = temp_dir("export-county");
+  ASSERT_EQ(run_command("run -q --no-buildings-layer -c " + sample("parkatlas.toml") + " -o " +
+                        dir.string())
+                .exit_code,
+            0);
+  CommandResult r = run_command("export " + (dir / "results.gpkg").string() +
+                                " -f csv --split-by county -o " + (dir / "by_county").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto results = open_vector((dir / "results.gpkg").string());
+  std::map<std::string, std::string> county_of;
+  for (auto& p : *results->GetLayerByName("parks"))
+    if (p->IsFieldSetAndNotNull(p->GetFieldIndex("county")))
+      county_of[p->GetFieldAsString("park_id")] = p->GetFieldAsString("county");
+  std::map<std::string, long> expected;
+  for (auto& f : *results->GetLayerByName("parcels")) {
+    auto it = county_of.find(f->GetFieldAsString("park_id"));
+    ++expected[it == county_of.end() ? "no_county" : it->second];
+  }
+  EXPECT_GE(expected.size(), 6u);  // five counties and the parcels of parks without one
+  for (const auto& [county, n] : expected)
+    EXPECT_EQ(static_cast<long>(read_rows(dir / "by_county" / (county + ".csv")).size()), n)
+        << county;
+}

@@ -13,6 +13,12 @@ std::string safe_file_name(std::string_view name, size_t max_bytes) {
   for (size_t i = 0; i < name.size();) {
     const unsigned char c = static_cast<unsigned char>(name[i]);
     size_t n = std::min(std::max<size_t>(1, utf8_sequence_length(c)), name.size() - i);
+    // A multi-byte character counts only when every continuation byte is one (10xxxxxx): a
+    // broken sequence must not carry a '/' along inside it.
+    bool whole = n > 1;
+    for (size_t k = 1; k < n; ++k)
+      whole = whole && (static_cast<unsigned char>(name[i + k]) & 0xC0) == 0x80;
+    if (n > 1 && !whole) n = 1;
     if (n == 1 &&
         (c < 0x20 || c == 0x7f ||
          std::string_view("\\/:*?\"<>|").find(static_cast<char>(c)) != std::string_view::npos)) {

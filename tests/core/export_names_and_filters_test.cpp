@@ -99,6 +99,9 @@ TEST(SafeFileName, DataCannotLeaveTheFolder) {
   EXPECT_EQ(safe_file_name("com1.txt"), "_com1.txt");
   EXPECT_EQ(safe_file_name("x\n\ty"), "x__y");
   EXPECT_EQ(safe_file_name("a..b"), "a..b");  // harmless without a separator
+  // Found by fuzz_export_text: a lead byte of a two-byte sequence followed by '/' must not smuggle
+  // the '/' through as part of a "character".
+  EXPECT_EQ(safe_file_name(std::string("../\xC7/eva\0\0Ev", 12)), "___eva__Ev");
   // Cut at whole characters: 40 three-byte characters are 120 bytes; the 41st does not fit.
   std::string many;
   for (int i = 0; i < 41; ++i) many += "园";

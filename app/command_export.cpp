@@ -69,7 +69,7 @@ std::function<int()> setup_export_command(CLI::App& app) {
       o.style_theme = args->theme;
       if (const char* part = std::getenv("PARKATLAS_SHP_PART_BYTES"))  // tests of the 2 GB split
         o.shapefile_part_bytes = std::atoll(part);
-      if (const char* n = std::getenv("PARKATLAS_TEST_ABORT_AFTER"))  // crash-safety tests
+      if (const char* n = std::getenv("PARKATLAS_TEST_KILL_AFTER"))  // crash-safety tests
         o.abort_after = std::atoll(n);
       ExportResult r = export_layer(o);
       std::cout << "Exported layer " << o.layer << " of " << o.source << ": " << r.matched << " of "

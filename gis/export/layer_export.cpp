@@ -3,7 +3,11 @@
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
 
 #include <cpl_string.h>
 
@@ -147,6 +151,21 @@ std::string with_extension(const std::string& path, ExportFormat f) {
   fs::path p(path);
   if (p.extension() != extension_of(f)) p += std::string(extension_of(f));
   return p.string();
+}
+
+// Temporary folders of exports killed before they finished (their process is gone).
+void remove_stale_export_dirs(const fs::path& dir, const std::string& stem) {
+  const std::string prefix = ".parkatlas-export-";
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const long pid = std::atol(name.c_str() + prefix.size());
+    const std::string rest = name.substr(name.find('-', prefix.size()) + 1);
+    if (pid <= 0 || pid == ::getpid() || rest != stem) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    fs::remove_all(e.path(), ec);
+  }
 }
 
 // Moves every file of `from` into `to_dir` (replacing), then removes `from`.
@@ -383,9 +402,9 @@ class ExportJob {
     }
   }
 
-  // The crash-safety tests kill the export here, mid-file.
+  // The crash-safety tests kill the export here, mid-file (SIGKILL: no cleanup runs).
   void maybe_abort() {
-    if (o_.abort_after >= 0 && ++written_ > o_.abort_after) std::abort();
+    if (o_.abort_after >= 0 && ++written_ > o_.abort_after) ::raise(SIGKILL);
   }
 
   void copy_feature(OGRLayer* out, OGRFeature& src) {
@@ -430,6 +449,7 @@ class ExportJob {
 
     const fs::path tmp =
         target.parent_path() / (".parkatlas-export-" + std::to_string(::getpid()) + "-" + stem);
+    remove_stale_export_dirs(target.parent_path(), stem);
     fs::remove_all(tmp);
     fs::create_directories(tmp);
     struct Cleanup {

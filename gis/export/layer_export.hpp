@@ -27,7 +27,7 @@ struct ExportOptions {
   bool style = true;                               // write a QGIS .qml beside map layers
   std::string style_theme = "verdict";             // parcels: verdict, idle, far or inv_mu
   long long shapefile_part_bytes = 2'000'000'000;  // a .shp or .dbf part never passes this
-  long long abort_after = -1;  // test hook: abort the process after writing this many features
+  long long abort_after = -1;  // test hook: SIGKILL the process after writing this many features
   // With split_by: file names to use for some values (made safe all the same), e.g. district
   // names for district ids.
   std::map<std::string, std::string> group_file_names;

@@ -1,7 +1,11 @@
 // Temporary-name-then-rename output files.
 #include "gis/io/atomic_file.hpp"
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #include <filesystem>
 
@@ -20,6 +24,23 @@ AtomicFile::AtomicFile(std::string final_path) : final_(std::move(final_path)) {
               .string();
   std::error_code ec;
   fs::remove(temp_, ec);
+  remove_stale_partials(p);
+}
+
+void AtomicFile::remove_stale_partials(const fs::path& final_path) {
+  // A process killed while writing leaves its temporary file behind; the next writer of the same
+  // output removes those whose process is gone (never one still being written).
+  const std::string prefix = "." + final_path.stem().string() + ".partial-";
+  std::error_code ec;
+  const fs::path dir = final_path.parent_path().empty() ? fs::path(".") : final_path.parent_path();
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const long pid = std::atol(name.c_str() + prefix.size());
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still alive
+    fs::remove(e.path(), ec);
+  }
 }
 
 AtomicFile::~AtomicFile() {

@@ -1,6 +1,7 @@
 // Writes go to a temporary name beside the target and are renamed into place on commit, so an
 // interrupted run leaves the previous file intact and no partial file behind.
 #pragma once
+#include <filesystem>
 #include <string>
 
 namespace parkatlas {
@@ -17,6 +18,7 @@ class AtomicFile {
   void commit();  // atomic rename(2) over the final path
 
  private:
+  static void remove_stale_partials(const std::filesystem::path& final_path);
   std::string final_;
   std::string temp_;
   bool committed_ = false;

@@ -3,6 +3,10 @@
 
 #include <cpl_string.h>
 
+#include <atomic>
+#include <csignal>
+#include <cstdlib>
+
 #include "gis/gdal/gdal_setup.hpp"
 #include "gis/gis_error.hpp"
 
@@ -53,7 +57,23 @@ void OutputLayer::set_geometry(const GeosContext& geos, const GEOSGeometry* g) {
   feature_->SetGeometryDirectly(og);
 }
 
+namespace {
+
+// Crash-safety tests (issue 7) kill the process by SIGKILL after this many features written,
+// wherever that falls: PARKATLAS_TEST_KILL_AFTER=N. Unset in normal use.
+void maybe_kill_for_test() {
+  static const long long limit = [] {
+    const char* v = std::getenv("PARKATLAS_TEST_KILL_AFTER");
+    return v ? std::atoll(v) : -1;
+  }();
+  static std::atomic<long long> written{0};
+  if (limit >= 0 && ++written > limit) ::raise(SIGKILL);
+}
+
+}  // namespace
+
 void OutputLayer::write() {
+  maybe_kill_for_test();
   feature_->SetFID(OGRNullFID);
   if (layer_->CreateFeature(feature_.get()) != OGRERR_NONE)
     throw GisError(std::string("cannot write a feature: ") + CPLGetLastErrorMsg(),

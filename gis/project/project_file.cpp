@@ -159,8 +159,20 @@ void check_integrity(GDALDataset& ds, const std::string& path,
                  {path});
 }
 
+// After a crash mid-write SQLite leaves a hot journal, which only a writable connection rolls back:
+// open the project once for update so that the interrupted transaction is undone.
+void recover_after_crash(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path + "-journal", ec)) return;
+  const char* drivers[] = {"SQLite", nullptr};
+  GDALDatasetUniquePtr ds(
+      GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
+  if (ds) (void)ds->GetLayerCount();
+}
+
 GDALDatasetUniquePtr open_project(const std::string& path, bool update) {
   ensure_gdal_registered();
+  recover_after_crash(path);
   const char* drivers[] = {"SQLite", nullptr};
   GDALDatasetUniquePtr ds(GDALDataset::Open(
       path.c_str(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers));
@@ -434,6 +446,7 @@ std::string project_layer_name(const std::string& source, const std::string& lay
   std::error_code ec;
   if (!fs::is_regular_file(source, ec)) return layer;
   ensure_gdal_registered();
+  recover_after_crash(source);
   const char* drivers[] = {"SQLite", nullptr};
   GDALDatasetUniquePtr ds(
       GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));

@@ -2,6 +2,7 @@
 #include "core/field_value.hpp"
 
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <vector>
 
@@ -56,7 +57,7 @@ std::optional<CivilDate> make_date(std::string_view y, std::string_view m, std::
       d.size() > 2 || !all_digits(d))
     return std::nullopt;
   CivilDate date{to_int(y), static_cast<unsigned>(to_int(m)), static_cast<unsigned>(to_int(d))};
-  if (!is_valid(date)) return std::nullopt;
+  if (!is_valid(date) || !is_plausible_year(date.year)) return std::nullopt;
   return date;
 }
 
@@ -91,6 +92,7 @@ std::optional<double> parse_number(std::string_view text) {
   double value = 0;
   auto [ptr, ec] = std::from_chars(cleaned.data(), cleaned.data() + cleaned.size(), value);
   if (ec != std::errc{} || ptr != cleaned.data() + cleaned.size()) return std::nullopt;
+  if (!std::isfinite(value)) return std::nullopt;  // "nan", "inf" are not measurements
   return value;
 }
 
@@ -115,6 +117,10 @@ std::optional<CivilDate> parse_date(std::string_view text) {
   auto parts = split_any(s, "-/.");
   if (parts.size() != 3) return std::nullopt;
   return make_date(parts[0], parts[1], parts[2]);
+}
+
+bool is_plausible_year(int year) {
+  return year >= 1900 && year <= 2200;
 }
 
 }  // namespace parkatlas

@@ -19,4 +19,7 @@ std::optional<double> parse_number(std::string_view text);
 // -> date; "2019-02-30", "2019年2月", "" -> nullopt (a month alone is not a day).
 std::optional<CivilDate> parse_date(std::string_view text);
 
+// Land records start in the 20th century: a year outside 1900-2200 is a typo ("0219-02-03").
+bool is_plausible_year(int year);
+
 }  // namespace parkatlas

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/low_efficiency.hpp"
+#include "core/text_format.hpp"
 #include "gis/analysis/park_assignment.hpp"
 #include "gis/parallel.hpp"
 
@@ -241,6 +242,14 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
                                          m2(ii.land_m2) + " by " + percent(diff),
                                      "geometry area used"});
                 }
+                // No building reaches FAR 20 (domain.md §3.3 tops out near 4): a floor area that
+                // high is a unit or typing error the bureau should see.
+                if (ev.ind[i].far && *ev.ind[i].far > 20)
+                  found.push_back({"parcels", source, p.fids[i], pkey, "floor_m2",
+                                   "FAR " + format_number("%.3g", *ev.ind[i].far) +
+                                       " is implausible (over 20): check the floor area and "
+                                       "its unit",
+                                   "reported"});
                 if (auto dup = id_count.find(pkey);
                     !pkey.empty() && dup != id_count.end() && dup->second > 1)
                   found.push_back(

@@ -91,6 +91,13 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
         why = " (e.g. feature " + std::to_string(p.fid) + ": " + p.message + ")";
         break;
       }
+    // Projected coordinates under a longitude/latitude CRS: the usual cause is a GeoJSON without
+    // a crs member (RFC 7946 makes it WGS 84) or a wrong .prj.
+    const LayerReader& r = *in.parcels_reader;
+    if (r.source_srs().IsGeographic() && why.find("cannot be transformed") != std::string::npos)
+      why += ". The layer says its CRS is " + r.report().source_crs +
+             " (longitude/latitude), but its coordinates are not degrees: name the layer's real "
+             "CRS in the config, e.g. crs = \"EPSG:4547\" under [layers.parcels]";
     throw GisError("none of the " + std::to_string(in.parcels_reader->report().features_in_source) +
                        " features is a usable polygon" + why,
                    {parcels_cfg.source, in.parcels_reader->report().layer});

@@ -1,6 +1,8 @@
 // GDAL/OGR reading: encoding, CRS, field mapping, value conversion and geometry repair.
 #include "gis/io/layer_reader.hpp"
 
+#include "core/utf8.hpp"
+
 #include "gis/io/arrow_batch.hpp"
 #include "gis/io/raw_value.hpp"
 #include "gis/parallel.hpp"
@@ -11,6 +13,9 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
 
 #include "core/declared_units.hpp"
 #include "core/field_value.hpp"
@@ -22,6 +27,27 @@ namespace parkatlas {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The .dbf header and the .shx each say how many records there are; when they disagree the
+// files do not belong together or one is damaged, and GDAL reads only as many as the .shx holds.
+std::optional<std::string> shapefile_count_mismatch(const std::string& shp) {
+  std::error_code ec;
+  const fs::path dbf = fs::path(shp).replace_extension(".dbf"),
+                 shx = fs::path(shp).replace_extension(".shx");
+  const auto shx_size = fs::file_size(shx, ec);
+  if (ec || shx_size < 100) return std::nullopt;
+  std::ifstream in(dbf, std::ios::binary);
+  unsigned char header[8] = {};
+  if (!in.read(reinterpret_cast<char*>(header), 8)) return std::nullopt;
+  const unsigned long long dbf_records = header[4] | (header[5] << 8) | (header[6] << 16) |
+                                         (static_cast<unsigned long long>(header[7]) << 24);
+  const unsigned long long shx_records = (shx_size - 100) / 8;
+  if (dbf_records == shx_records) return std::nullopt;
+  return "the .dbf says it holds " + std::to_string(dbf_records) + " records but the .shx " +
+         std::to_string(shx_records) +
+         ": the files do not belong together or one is damaged; only the features both "
+         "describe were read";
+}
 
 bool is_shapefile(const std::string& source) {
   std::string ext = fs::path(source).extension().string();
@@ -103,6 +129,8 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
     open_options_.push_back("ENCODING=" + report_.encoding->encoding);
     for (const auto& w : report_.encoding->warnings)
       problems_.push_back(Problem{report_.kind, config_.source, -1, "", "", w, "reported"});
+    if (auto m = shapefile_count_mismatch(config.source))
+      problems_.push_back(Problem{report_.kind, config_.source, -1, "", "", *m, "reported"});
   }
   dataset_ = open_dataset();
   if (!dataset_) {
@@ -174,16 +202,16 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
   unit_factors_.assign(fields.size(), 1.0);
   for (size_t c = 0; c < fields.size(); ++c) {
     const FieldMatch& m = mapping_.canonical[c];
-    FieldReportLine line{fields[c].name,
-                         m.source_index >= 0 ? names[static_cast<size_t>(m.source_index)] : "",
-                         m.how};
+    FieldReportLine line{
+        fields[c].name,
+        m.source_index >= 0 ? valid_utf8(names[static_cast<size_t>(m.source_index)]) : "", m.how};
     report_.fields.push_back(line);
     if (m.source_index >= 0) mapped_.push_back(static_cast<int>(c));
     if (auto u = config.units.find(fields[c].name); u != config.units.end())
       unit_factors_[c] = *unit_factor(fields[c].quantity, u->second);
   }
   for (int s : mapping_.unmapped_sources)
-    report_.unmapped_fields.push_back(names[static_cast<size_t>(s)]);
+    report_.unmapped_fields.push_back(valid_utf8(names[static_cast<size_t>(s)]));
   report_.features_in_source = layer_->GetFeatureCount(TRUE);
 }
 
@@ -200,9 +228,15 @@ GDALDatasetUniquePtr LayerReader::open_dataset() const {
 std::vector<std::pair<std::string, FieldType>> LayerReader::extra_fields() const {
   std::vector<std::pair<std::string, FieldType>> out;
   OGRFeatureDefn* defn = layer_->GetLayerDefn();
+  std::set<std::string> taken;
   for (int s : mapping_.unmapped_sources) {
     OGRFieldDefn* fd = defn->GetFieldDefn(s);
-    out.emplace_back(fd->GetNameRef(), extra_type(fd->GetType()));
+    // Output names must be UTF-8 (GeoPackage, CSV): a name GDAL cut mid-character loses the
+    // broken tail; two names that then coincide are told apart.
+    std::string name = valid_utf8(fd->GetNameRef());
+    for (int k = 2; !taken.insert(name).second; ++k)
+      name = valid_utf8(fd->GetNameRef()) + "_" + std::to_string(k);
+    out.emplace_back(name, extra_type(fd->GetType()));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/declared_units.hpp"
 #include "core/field_value.hpp"
 
 namespace parkatlas {
@@ -70,13 +71,23 @@ Cell to_canonical(const RawValue& v, const CanonicalField& cf, double factor,
   };
   switch (v.kind == K::null ? FieldType::text : cf.type) {
     case FieldType::real: {
-      if (v.kind == K::integer) return static_cast<double>(v.i) * factor;
-      if (v.kind == K::real) return v.d * factor;
+      // Areas and amounts cannot be negative or infinite; a unit written in the text ("1.2万元",
+      // "15亩") beats the unit declared for the field.
+      const bool measured = cf.quantity != Quantity::none;
+      auto checked = [&](double value, const std::string& shown) -> Cell {
+        if (!std::isfinite(value)) return fail(shown, "is not a finite number");
+        if (measured && value < 0) return fail(shown, "is negative");
+        return value;
+      };
+      if (v.kind == K::integer) return checked(static_cast<double>(v.i) * factor, as_text());
+      if (v.kind == K::real) return checked(v.d * factor, as_text());
       std::string s = trim(as_text());
       if (s.empty()) return std::monostate{};
-      auto n = parse_number(s);
-      if (!n) return fail(s, "is not a number");
-      return *n * factor;
+      if (auto n = parse_number(s)) return checked(*n * factor, s);
+      if (auto u = parse_number_with_unit(s, cf.quantity)) return checked(*u, s);
+      return fail(s, measured ? "is not a number (units understood in the text: 元 万元 亿元, "
+                                "平方米 ㎡ 亩 公顷)"
+                              : "is not a number");
     }
     case FieldType::integer: {
       if (v.kind == K::integer) return v.i;
@@ -87,7 +98,11 @@ Cell to_canonical(const RawValue& v, const CanonicalField& cf, double factor,
       return static_cast<std::int64_t>(*n);
     }
     case FieldType::date: {
-      if (v.kind == K::date) return v.date;
+      if (v.kind == K::date) {
+        if (!is_plausible_year(v.date.year))
+          return fail(to_iso(v.date), "is not a plausible date (year outside 1900-2200)");
+        return v.date;
+      }
       if (v.kind == K::bad_date) return fail(v.s, "is not a valid date");
       std::string s = trim(as_text());
       if (s.empty()) return std::monostate{};

@@ -27,7 +27,8 @@ inline CommandResult run_command(const std::string& args) {
 
 // The same with environment settings ("A=1 B=2") for this one command.
 inline CommandResult run_command_with_env(const std::string& env, const std::string& args) {
-  std::string cmd = "env " + env + " " + std::string(PARKATLAS_BIN) + " " + args + " 2>&1";
+  std::string cmd =
+      "env " + env + " timeout -s KILL 120 " + std::string(PARKATLAS_BIN) + " " + args + " 2>&1";
   CommandResult r;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return r;

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "core/civil_date.hpp"
+#include "core/declared_units.hpp"
 #include "core/field_value.hpp"
 #include "core/units.hpp"
 
@@ -64,4 +65,34 @@ TEST(FieldValue, DatesInEveryCommonForm) {
   EXPECT_FALSE(parse_date("2019年2月"));  // a month is not a day
   EXPECT_FALSE(parse_date("待定"));
   EXPECT_FALSE(parse_date(""));
+}
+
+TEST(FieldValue, NumbersWithTheirUnitInTheText) {
+  // Money in 万元: 1.2万元 = 1.2; 3000元 = 0.3; 1.5亿 = 15,000; "1.2万" in a money field = 1.2万元.
+  EXPECT_DOUBLE_EQ(*parse_number_with_unit("1.2万元", Quantity::money), 1.2);
+  EXPECT_DOUBLE_EQ(*parse_number_with_unit("3000元", Quantity::money), 0.3);
+  EXPECT_DOUBLE_EQ(*parse_number_with_unit("1.5亿", Quantity::money), 15000.0);
+  EXPECT_DOUBLE_EQ(*parse_number_with_unit(" 1.2万 ", Quantity::money), 1.2);
+  // Areas in m2: 15亩 = 15 x 10000/15 = 10,000; 1.2公顷 = 12,000; 2.5万平方米 = 25,000.
+  EXPECT_DOUBLE_EQ(*parse_number_with_unit("15亩", Quantity::area), 10000.0);
+  EXPECT_DOUBLE_EQ(*parse_number_with_unit("1.2公顷", Quantity::area), 12000.0);
+  EXPECT_DOUBLE_EQ(*parse_number_with_unit("2.5万平方米", Quantity::area), 25000.0);
+  EXPECT_DOUBLE_EQ(*parse_number_with_unit("3,000㎡", Quantity::area), 3000.0);
+  // A unit of the other quantity, none at all, or no number: not read.
+  EXPECT_FALSE(parse_number_with_unit("15亩", Quantity::money));
+  EXPECT_FALSE(parse_number_with_unit("1.2", Quantity::money));
+  EXPECT_FALSE(parse_number_with_unit("万元", Quantity::money));
+  EXPECT_FALSE(parse_number_with_unit("abc亩", Quantity::area));
+  EXPECT_FALSE(parse_number_with_unit("12", Quantity::none));
+}
+
+TEST(FieldValue, NonFiniteNumbersAndImplausibleYearsAreRejected) {
+  EXPECT_FALSE(parse_number("NaN"));
+  EXPECT_FALSE(parse_number("inf"));
+  EXPECT_FALSE(parse_number("-infinity"));
+  EXPECT_FALSE(parse_date("0219-02-03"));  // a typo for 2019
+  EXPECT_FALSE(parse_date("2319-02-03"));
+  EXPECT_TRUE(parse_date("1900-01-01"));
+  EXPECT_TRUE(is_plausible_year(2200));
+  EXPECT_FALSE(is_plausible_year(1899));
 }

@@ -76,8 +76,12 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
       r.approved_m2 = area(g, batch);
       tree.query(g, batch, candidates);
       std::vector<const GEOSGeometry*> touching;
+      // A batch meets a dozen or more parcels: prepared once, each test is an indexed lookup.
+      PreparedPtr prepared = candidates.size() > 4 ? prepare(g, batch) : PreparedPtr(nullptr, {});
       for (size_t c : candidates)
-        if (GEOSIntersects_r(h, batch, parcels[c].get()) == 1) touching.push_back(parcels[c].get());
+        if ((prepared ? GEOSPreparedIntersects_r(h, prepared.get(), parcels[c].get())
+                      : GEOSIntersects_r(h, batch, parcels[c].get())) == 1)
+          touching.push_back(parcels[c].get());
       GeomPtr rest = touching.empty()
                          ? make_geom(g, GEOSGeom_clone_r(h, batch))
                          : make_geom(g, GEOSDifference_r(h, batch, union_of(g, touching).get()));

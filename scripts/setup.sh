@@ -14,7 +14,7 @@ packages=(
   # tests
   libgtest-dev libgmock-dev
   # sanitizers and fuzzing (tests/fuzz/run.sh)
-  clang
+  clang libclang-rt-14-dev
   # desktop (PARKATLAS_GUI) and seeing it: Qt 6, CJK font, Xvfb
   qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev
   qt6-l10n-tools libgl-dev fonts-wqy-microhei xvfb xauth

@@ -37,6 +37,24 @@ std::function<int()> setup_rules_command(CLI::App& app) {
       if (r.inv_min_any_park)
         std::cout << "  investment >= " << *r.inv_min_any_park << " 万元/亩 (any park)\n";
       std::cout << "  applies outside parks: " << (r.applies_outside_parks ? "yes" : "no") << "\n";
+      std::cout << "  idle land (53号令): idle after " << r.idle.idle_years
+                << " year(s), recovery after " << r.idle.recover_years << ", fee "
+                << r.idle.fee_share * 100 << " % of the land price, "
+                << "warning " << r.idle.warning_days << " days ahead\n";
+      if (r.low_efficiency.enabled) {
+        std::string tests;
+        auto add = [&tests](const std::string& t) { tests += (tests.empty() ? "" : ", ") + t; };
+        if (r.low_efficiency.below_far) add("below the FAR floor");
+        if (r.low_efficiency.below_inv) add("below the investment floor");
+        if (r.low_efficiency.coverage_min)
+          add("coverage < " + format_number("%g", *r.low_efficiency.coverage_min * 100) + " %");
+        if (r.low_efficiency.tax_min_mu)
+          add("tax < " + format_number("%g", *r.low_efficiency.tax_min_mu) + " 万元/亩");
+        if (!r.low_efficiency.out_of_production.empty()) add("out of production");
+        std::cout << "  low efficiency (低效用地): " << tests << "\n";
+      }
+      std::cout << "  digestion period: over " << r.digestion.window_years
+                << " years, target <= " << r.digestion.target_years << " years\n";
       return kExitOk;
     } catch (const std::exception& e) {
       std::cerr << "parkatlas rules: " << e.what() << "\n";

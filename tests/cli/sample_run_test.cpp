@@ -261,6 +261,13 @@ TEST(CliExitCodes, UsageDataAndSuccess) {
   EXPECT_EQ(rules.exit_code, 0);
   EXPECT_NE(rules.output.find("jiangxi-2014"), std::string::npos);
   EXPECT_NE(rules.output.find("national-2008"), std::string::npos);
+  // One rule set in full, with the values of core/rules/jiangxi-2014.toml.
+  CommandResult jx = run_command("rules jiangxi-2014");
+  EXPECT_EQ(jx.exit_code, 0);
+  for (const char* line : {"national parks: FAR >= 1.2, investment >= 300 万元/亩",
+                           "fee 20 % of the land price, warning 90 days ahead",
+                           "coverage < 30 %, out of production", "over 3 years, target <= 3 years"})
+    EXPECT_NE(jx.output.find(line), std::string::npos) << line << "\n" << jx.output;
 }
 
 TEST(CliAtomicOutput, AFailedRunLeavesThePreviousResultsIntact) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/building_floor.hpp"
+#include "core/clusters.hpp"
 #include "core/digestion.hpp"
 #include "core/idle_land.hpp"
 #include "core/land_use.hpp"
@@ -52,6 +53,7 @@ struct RuleSet {
   UnsuppliedRules unsupplied;
   LowEfficiencyRules low_efficiency;  // enabled by a [low_efficiency] section
   DigestionRules digestion;
+  std::vector<ClusterDef> clusters;  // [clusters.NAME]: codes and keywords
 };
 
 // Longest-prefix FAR minimum for an industry code, if the table has one.

@@ -127,6 +127,7 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
   ev.judgement.resize(n);
   ev.idle.resize(n);
   ev.low_eff.assign(n, "");
+  ev.cluster.assign(n, "");
   progress.begin("computing indicators and verdicts", static_cast<long long>(n));
   in_chunks(n, 20000, problems,
             [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
@@ -171,6 +172,8 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
                   ctx.park_name = ev.park_id[i];
                 }
                 ev.judgement[i] = judge_parcel(ev.ind[i], ctx, rules);
+                if (ctx.industry)
+                  ev.cluster[i] = cluster_of(rules.clusters, *ctx.industry).value_or("");
 
                 // 闲置土地 (53号令): "developed area" in the rule set's measure, against the same
                 // measure for the whole parcel.

@@ -25,6 +25,7 @@ struct ParcelEvaluation {
   std::vector<Judgement> judgement;
   std::vector<IdleResult> idle;
   std::vector<std::string> low_eff;  // 低效用地 reasons ("" = none), for parcels in use
+  std::vector<std::string> cluster;  // industry cluster by the rule set's code table ("" = none)
 };
 
 // Largest-overlap park for each parcel; a given park_id wins and disagreements become problems.

@@ -115,7 +115,7 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
   }
   require_known_keys(file, root, "the rule set",
                      {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings",
-                      "idle_land", "unsupplied", "low_efficiency", "digestion"});
+                      "idle_land", "unsupplied", "low_efficiency", "digestion", "clusters"});
   RuleSet rs;
   rs.text_hash = text_hash(text);
   const toml::table* head = root["rule_set"].as_table();
@@ -274,6 +274,38 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
           throw GisError(toml_where(file, item) + ": unknown digestion count '" + v +
                          "' (supply, start)");
       }
+    }
+  }
+  if (const toml::table* clusters = root["clusters"].as_table()) {
+    for (const auto& [name, node] : *clusters) {
+      const toml::table* t = node.as_table();
+      const std::string what = "[clusters." + std::string(name.str()) + "]";
+      if (!t) throw GisError(toml_where(file, node) + ": " + what + " must be a table");
+      require_known_keys(file, *t, what, {"codes", "keywords"});
+      ClusterDef c;
+      c.name = std::string(name.str());
+      auto strings = [&](const char* key, bool digits) {
+        std::vector<std::string> out;
+        const toml::node* n = t->get(key);
+        if (!n) return out;
+        const toml::array* arr = n->as_array();
+        if (!arr)
+          throw GisError(toml_where(file, *n) + ": " + what + "." + key + " must be a list");
+        for (const auto& item : *arr) {
+          auto v = item.value<std::string>();
+          bool ok = v && !v->empty();
+          if (ok && digits)
+            for (char ch : *v) ok = ok && ch >= '0' && ch <= '9';
+          if (!ok)
+            throw GisError(toml_where(file, item) + ": " + what + "." + key + " holds " +
+                           (digits ? "GB/T 4754 code prefixes (digits)" : "non-empty words"));
+          out.push_back(*v);
+        }
+        return out;
+      };
+      c.codes = strings("codes", true);
+      c.keywords = strings("keywords", false);
+      rs.clusters.push_back(std::move(c));
     }
   }
   return rs;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "../gis/test_paths.hpp"
@@ -81,10 +82,10 @@ TEST(CliSample, ParcelFieldsFollowTheDataModel) {
     names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
   // Canonical inputs first (Chinese source names are not repeated), computed fields last, in order.
   const std::vector<std::string> computed = {
-      "park_id", "park_lvl", "land_m2",   "land_mu",  "floor_m2", "floor_src",
-      "far",     "coverage", "inv_mu",    "tax_mu",   "rev_mu",   "far_min",
-      "inv_min", "cov_min",  "far_ok",    "inv_ok",   "cov_ok",   "verdict",
-      "reason",  "idle_cls", "idle_days", "idle_fee", "low_eff",  "problems"};
+      "park_id",  "park_lvl", "land_m2", "land_mu", "floor_m2", "floor_src", "far",
+      "coverage", "inv_mu",   "tax_mu",  "rev_mu",  "far_min",  "inv_min",   "cov_min",
+      "far_ok",   "inv_ok",   "cov_ok",  "verdict", "reason",   "idle_cls",  "idle_days",
+      "idle_fee", "low_eff",  "cluster", "problems"};
   ASSERT_GE(names.size(), computed.size());
   EXPECT_EQ(std::vector<std::string>(names.end() - static_cast<long>(computed.size()), names.end()),
             computed);
@@ -530,4 +531,25 @@ TEST(CliSample, UnsuppliedLandRecomputedWithOgr) {
     ++checked;
   }
   EXPECT_EQ(checked, 7);
+}
+
+TEST(CliSample, ParcelsCarryTheirIndustryCluster) {
+  // The sample's codes come from the parks' real leading industries; under jiangxi-2014's
+  // [clusters] table: 39xx -> 电子信息 except 3985, 36xx -> 汽车及零部件, 27xx -> 生物医药,
+  // 3825 -> 新能源 (before 38 装备制造), 3240 -> 有色金属 (32).
+  auto out = open_vector((sample_out() / "results.gpkg").string());
+  std::map<std::string, std::set<std::string>> by_code;
+  for (auto& f : *out->GetLayerByName("parcels"))
+    by_code[f->GetFieldAsString("industry")].insert(f->GetFieldAsString("cluster"));
+  const std::map<std::string, std::string> expected = {
+      {"3971", "电子信息"}, {"3670", "汽车及零部件"}, {"2720", "生物医药"},
+      {"3825", "新能源"},   {"3240", "有色金属"},     {"3490", "装备制造"}};
+  int checked = 0;
+  for (const auto& [code, cluster] : expected) {
+    auto it = by_code.find(code);
+    if (it == by_code.end()) continue;
+    EXPECT_EQ(it->second, std::set<std::string>{cluster}) << code;
+    ++checked;
+  }
+  EXPECT_GE(checked, 5);
 }

@@ -350,7 +350,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   result.layers_written.push_back(pre + "parcels");
   ParkRows rows = park_rows(in, rollups);
   if (!options.idle_only) {
-    auto kcols = park_columns(in, rows, rollups, rules.digestion);
+    auto kcols = park_columns(in, rows, rollups, rules.digestion, rules.clusters);
     OutputLayer& parks_out =
         gpkg.add_layer(pre + "parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
     write_rows(

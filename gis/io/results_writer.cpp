@@ -192,7 +192,8 @@ std::vector<TableColumn> idle_rollup_columns(std::function<const ParkRollup*(siz
 
 std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& rows,
                                       const std::map<std::string, ParkRollup>& rollups,
-                                      const DigestionRules& digestion) {
+                                      const DigestionRules& digestion,
+                                      const std::vector<ClusterDef>& clusters) {
   using T = FieldType;
   std::vector<TableColumn> cols;
   std::function<const ParkRollup*(size_t)> roll = [&rollups, &rows](size_t i) -> const ParkRollup* {
@@ -247,6 +248,19 @@ std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& r
       {{"ok_sh_n", T::real}, num([](const ParkRollup& r) { return opt(r.ok_share_count()); })});
   cols.push_back(
       {{"ok_sh_area", T::real}, num([](const ParkRollup& r) { return opt(r.ok_share_area()); })});
+  // Key clusters: those the park's declared leading industries (主导产业) name.
+  if (in.parks && !in.parks->field("industries").name().empty()) {
+    const Column* industries = &in.parks->field("industries");
+    cols.push_back({{"key_clus", T::text}, [industries, &rows, &clusters](size_t i) -> Cell {
+                      if (rows.park_index[i] < 0) return std::monostate{};
+                      auto text = industries->text(static_cast<size_t>(rows.park_index[i]));
+                      if (!text) return std::monostate{};
+                      std::string joined;
+                      for (const auto& c : key_clusters(clusters, *text))
+                        joined += (joined.empty() ? "" : "、") + c;
+                      return text_or_null(joined);
+                    }});
+  }
   // Counts (n_) and areas in mu (mu_) by verdict, short names for Shapefile export.
   static const char* kShort[kVerdictCount] = {"ok",     "bfar",    "binv",  "bboth",
                                               "exempt", "unknown", "notind"};

@@ -29,9 +29,12 @@ struct ParkRows {
   std::vector<int> park_index;             // index into the park table, -1 for outside
 };
 ParkRows park_rows(const ProjectInputs& in, const std::map<std::string, ParkRollup>& rollups);
+// `clusters` (the rule set's table) gives the key_clus column: the clusters the park's 主导产业
+// name.
 std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& rows,
                                       const std::map<std::string, ParkRollup>& rollups,
-                                      const DigestionRules& digestion);
+                                      const DigestionRules& digestion,
+                                      const std::vector<ClusterDef>& clusters);
 
 // 批而未供 rates, 批而未用 stock and digestion period, and counts and 亩 by idle class: shared by
 // the parks layer and the idle summary. `roll(i)` is row i's roll-up (null = no data).

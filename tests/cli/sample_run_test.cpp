@@ -552,4 +552,19 @@ TEST(CliSample, ParcelsCarryTheirIndustryCluster) {
     ++checked;
   }
   EXPECT_GE(checked, 5);
+  // Key clusters of a park from its 主导产业: 南昌经开区 "电子信息、汽车及零部件、医药" names three
+  // clusters of the table (医药 is a keyword of 生物医药).
+  std::set<std::string> key;
+  for (auto& p : *out->GetLayerByName("parks")) {
+    if (std::string(p->GetFieldAsString("park_id")) != "G361027") continue;
+    std::string text = p->GetFieldAsString("key_clus");
+    const std::string sep = "、";
+    for (size_t start = 0;;) {
+      size_t at = text.find(sep, start);
+      key.insert(text.substr(start, at == std::string::npos ? std::string::npos : at - start));
+      if (at == std::string::npos) break;
+      start = at + sep.size();
+    }
+  }
+  EXPECT_EQ(key, (std::set<std::string>{"电子信息", "汽车及零部件", "生物医药"}));
 }

@@ -36,6 +36,14 @@ bool boolean(const std::string& file, const toml::table& t, std::string_view key
   return *v;
 }
 
+LevelFloors read_floors(const std::string& file, const toml::table& t, const std::string& what) {
+  require_known_keys(file, t, what, {"far_min", "inv_min_wan_per_mu"});
+  return LevelFloors{number(file, t, "far_min", 0.0, 20.0),
+                     number(file, t, "inv_min_wan_per_mu", 0.0, 1e6)};
+}
+
+}  // namespace
+
 std::string text_hash(const std::string& text) {
   // FNV-1a 64: a stable fingerprint of the rule text recorded with every result.
   unsigned long long h = 1469598103934665603ULL;
@@ -47,14 +55,6 @@ std::string text_hash(const std::string& text) {
   std::snprintf(buf, sizeof buf, "%016llx", h);
   return buf;
 }
-
-LevelFloors read_floors(const std::string& file, const toml::table& t, const std::string& what) {
-  require_known_keys(file, t, what, {"far_min", "inv_min_wan_per_mu"});
-  return LevelFloors{number(file, t, "far_min", 0.0, 20.0),
-                     number(file, t, "inv_min_wan_per_mu", 0.0, 1e6)};
-}
-
-}  // namespace
 
 std::vector<std::string> rule_set_dirs() {
   std::vector<std::string> dirs;

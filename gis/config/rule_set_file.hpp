@@ -16,6 +16,8 @@ std::vector<std::string> available_rule_sets();
 RuleSet load_rule_set(const std::string& name_or_path);
 // The file a name or path stands for (throws like load_rule_set).
 std::string rule_set_file(const std::string& name_or_path);
+// FNV-1a 64 of a text as 16 hex digits: the fingerprint recorded with results.
+std::string text_hash(const std::string& text);
 RuleSet parse_rule_set(const std::string& text, const std::string& source_name);
 
 }  // namespace parkatlas

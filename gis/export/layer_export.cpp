@@ -26,6 +26,7 @@
 #include "gis/gis_error.hpp"
 #include "gis/io/atomic_file.hpp"
 #include "gis/io/csv_writer.hpp"
+#include "gis/io/vector_output.hpp"
 
 namespace parkatlas {
 
@@ -65,20 +66,6 @@ struct SourceField {
   std::string name;
   OGRFieldType type;
 };
-
-FieldType field_type_of(OGRFieldType t) {
-  switch (t) {
-    case OFTInteger:
-    case OFTInteger64:
-      return FieldType::integer;
-    case OFTReal:
-      return FieldType::real;
-    case OFTDate:
-      return FieldType::date;
-    default:
-      return FieldType::text;
-  }
-}
 
 std::string iso_date(OGRFeature& f, int i) {
   int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
@@ -324,7 +311,7 @@ class ExportJob {
           plan_.largest[i] = std::max(plan_.largest[i], std::fabs(f->GetFieldAsDouble(fi)));
           continue;
         }
-        if (field_type_of(fields_[i].type) != FieldType::text) continue;
+        if (field_type(fields_[i].type) != FieldType::text) continue;
         const size_t n = encoded_length(f->GetFieldAsString(fi), o_.encoding);
         plan_.longest[i] = std::max(plan_.longest[i], n);
         if (n > 254) ++plan_.too_long;
@@ -558,7 +545,7 @@ class ExportJob {
   void write_xlsx_file(const std::vector<GIntBig>& fids, ExportedFile& file) {
     AtomicFile target(file.path);
     std::vector<XlsxColumn> columns;
-    for (const auto& f : fields_) columns.push_back({f.name, field_type_of(f.type)});
+    for (const auto& f : fields_) columns.push_back({f.name, field_type(f.type)});
     size_t next = 0;
     std::vector<Cell> row(fields_.size());
     file.features = write_xlsx(target.temp_path(), o_.layer, columns, [&](std::vector<Cell>& out) {

@@ -5,6 +5,7 @@
 
 #include "gis/io/arrow_batch.hpp"
 #include "gis/io/raw_value.hpp"
+#include "gis/io/vector_output.hpp"
 #include "gis/parallel.hpp"
 
 #include <cpl_conv.h>
@@ -53,20 +54,6 @@ bool is_shapefile(const std::string& source) {
   std::string ext = fs::path(source).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext == ".shp" || ext == ".dbf";
-}
-
-FieldType extra_type(OGRFieldType t) {
-  switch (t) {
-    case OFTInteger:
-    case OFTInteger64:
-      return FieldType::integer;
-    case OFTReal:
-      return FieldType::real;
-    case OFTDate:
-      return FieldType::date;
-    default:
-      return FieldType::text;  // strings, date-times (kept verbatim), lists
-  }
 }
 
 // Keeps the polygonal parts of a geometry (MakeValid may return lines and points beside them).
@@ -236,7 +223,7 @@ std::vector<std::pair<std::string, FieldType>> LayerReader::extra_fields() const
     std::string name = valid_utf8(fd->GetNameRef());
     for (int k = 2; !taken.insert(name).second; ++k)
       name = valid_utf8(fd->GetNameRef()) + "_" + std::to_string(k);
-    out.emplace_back(name, extra_type(fd->GetType()));
+    out.emplace_back(name, field_type(fd->GetType()));
   }
   return out;
 }
@@ -463,7 +450,7 @@ void LayerReader::read_features(OGRLayer& layer, const Slice& slice,
     row.extra.clear();
     for (int s : mapping_.unmapped_sources)
       row.extra.push_back(
-          to_extra(raw_from_feature(*feature, s), extra_type(defn->GetFieldDefn(s)->GetType())));
+          to_extra(raw_from_feature(*feature, s), field_type(defn->GetFieldDefn(s)->GetType())));
     std::string note;
     if (OGRGeometry* g = feature->GetGeometryRef()) {
       row.geometry = convert_geometry(g, ct, geos, row.fid, note, state);
@@ -553,7 +540,7 @@ bool LayerReader::read_arrow(OGRLayer& layer, OGRCoordinateTransformation* ct,
       for (int s : mapping_.unmapped_sources) {
         const int a = col[static_cast<size_t>(s)];
         row.extra.push_back(to_extra(arrow_raw(column(a), format(a), r),
-                                     extra_type(defn->GetFieldDefn(s)->GetType())));
+                                     field_type(defn->GetFieldDefn(s)->GetType())));
       }
       std::string note;
       row.geometry = geometry_from_wkb(arrow_binary(column(geom), format(geom), r), ct, geos,

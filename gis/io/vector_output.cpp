@@ -26,6 +26,20 @@ OGRFieldType ogr_type(FieldType t) {
   return OFTString;
 }
 
+FieldType field_type(OGRFieldType t) {
+  switch (t) {
+    case OFTInteger:
+    case OFTInteger64:
+      return FieldType::integer;
+    case OFTReal:
+      return FieldType::real;
+    case OFTDate:
+      return FieldType::date;
+    default:
+      return FieldType::text;
+  }
+}
+
 OutputLayer::OutputLayer(OGRLayer* layer, std::vector<OutField> fields)
     : layer_(layer), fields_(std::move(fields)), feature_(new OGRFeature(layer->GetLayerDefn())) {}
 

@@ -69,5 +69,7 @@ class VectorOutput {
 };
 
 OGRFieldType ogr_type(FieldType t);
+// The column type a source field becomes (date-times and lists are kept as text).
+FieldType field_type(OGRFieldType t);
 
 }  // namespace parkatlas

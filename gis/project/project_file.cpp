@@ -77,17 +77,6 @@ std::string sha256_of_file(const std::string& path) {
   return hex;
 }
 
-std::string fnv64(const std::string& text) {
-  unsigned long long h = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", h);
-  return buf;
-}
-
 // Triggers and views in the file, one line each ("trigger name sqlhash"), sorted: what ParkAtlas
 // (through GDAL and SpatiaLite) wrote. A project whose list differs was edited elsewhere, and its
 // triggers would run statements we did not write.
@@ -100,7 +89,7 @@ std::string schema_objects(GDALDataset& ds) {
   if (!rs) throw GisError("cannot list the project's triggers", {ds.GetDescription()});
   for (auto& f : *rs)
     text += std::string(f->GetFieldAsString(0)) + " " + f->GetFieldAsString(1) + " " +
-            fnv64(f->GetFieldAsString(2)) + "\n";
+            text_hash(f->GetFieldAsString(2)) + "\n";
   ds.ReleaseResultSet(rs);
   return text;
 }

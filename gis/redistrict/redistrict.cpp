@@ -108,10 +108,7 @@ RedistrictResult redistrict(const RedistrictOptions& o) {
   std::vector<OGRFieldType> types;
   for (int i = 0; i < defn->GetFieldCount(); ++i) {
     OGRFieldDefn* f = defn->GetFieldDefn(i);
-    FieldType t = f->GetType() == OFTReal                                      ? FieldType::real
-                  : f->GetType() == OFTInteger || f->GetType() == OFTInteger64 ? FieldType::integer
-                  : f->GetType() == OFTDate                                    ? FieldType::date
-                                                                               : FieldType::text;
+    const FieldType t = field_type(f->GetType());
     fields.push_back({f->GetNameRef(), t});
     types.push_back(f->GetType());
   }

@@ -17,13 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // A small GeoPackage with what trips exports: two long Chinese names that cut to the same
 // prefix, nulls, dates, 64-bit integers, Chinese text, and park ids that are unsafe file names.
 // EPSG:4547, squares of 100 m + k m, so every area is known: (100 + k)².

@@ -36,13 +36,6 @@ const IdleRun& idle_run() {
   return run;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // One number from an OGR SQL query (SQLite dialect on the GeoPackage).
 double sql_number(GDALDataset& ds, const std::string& sql) {
   OGRLayer* l = ds.ExecuteSQL(sql.c_str(), nullptr, "SQLITE");

@@ -32,13 +32,6 @@ const fs::path& sample_out() {
   return out;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::unique_ptr<OGRCoordinateTransformation> to_4548(const OGRSpatialReference* src) {
   OGRSpatialReference dst;
   dst.importFromEPSG(4548);

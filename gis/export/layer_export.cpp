@@ -140,21 +140,6 @@ std::string with_extension(const std::string& path, ExportFormat f) {
   return p.string();
 }
 
-// Temporary folders of exports killed before they finished (their process is gone).
-void remove_stale_export_dirs(const fs::path& dir, const std::string& stem) {
-  const std::string prefix = ".parkatlas-export-";
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec)) {
-    const std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const long pid = std::atol(name.c_str() + prefix.size());
-    const std::string rest = name.substr(name.find('-', prefix.size()) + 1);
-    if (pid <= 0 || pid == ::getpid() || rest != stem) continue;
-    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
-    fs::remove_all(e.path(), ec);
-  }
-}
-
 // Moves every file of `from` into `to_dir` (replacing), then removes `from`.
 void move_all(const fs::path& from, const fs::path& to_dir) {
   for (const auto& e : fs::directory_iterator(from)) {
@@ -436,7 +421,8 @@ class ExportJob {
 
     const fs::path tmp =
         target.parent_path() / (".parkatlas-export-" + std::to_string(::getpid()) + "-" + stem);
-    remove_stale_export_dirs(target.parent_path(), stem);
+    // Folders of exports of this name killed before they finished.
+    remove_stale_temporaries(target.parent_path(), ".parkatlas-export-", "-" + stem);
     fs::remove_all(tmp);
     fs::create_directories(tmp);
     struct Cleanup {

@@ -27,20 +27,25 @@ AtomicFile::AtomicFile(std::string final_path) : final_(std::move(final_path)) {
   remove_stale_partials(p);
 }
 
+void remove_stale_temporaries(const fs::path& dir, const std::string& prefix,
+                              const std::string& rest) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    char* end = nullptr;
+    const long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+    if (pid <= 0 || pid == ::getpid() || (!rest.empty() && rest != end)) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still alive
+    fs::remove_all(e.path(), ec);
+  }
+}
+
 void AtomicFile::remove_stale_partials(const fs::path& final_path) {
   // A process killed while writing leaves its temporary file behind; the next writer of the same
   // output removes those whose process is gone (never one still being written).
-  const std::string prefix = "." + final_path.stem().string() + ".partial-";
-  std::error_code ec;
-  const fs::path dir = final_path.parent_path().empty() ? fs::path(".") : final_path.parent_path();
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    const std::string name = e.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const long pid = std::atol(name.c_str() + prefix.size());
-    if (pid <= 0 || pid == ::getpid()) continue;
-    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still alive
-    fs::remove(e.path(), ec);
-  }
+  remove_stale_temporaries(final_path.parent_path(), "." + final_path.stem().string() + ".partial-",
+                           "");
 }
 
 AtomicFile::~AtomicFile() {

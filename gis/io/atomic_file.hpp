@@ -6,6 +6,11 @@
 
 namespace parkatlas {
 
+// Removes the files or folders in `dir` named PREFIX<pid>REST (any REST when `rest` is empty)
+// whose process has exited: what writers killed mid-write left behind.
+void remove_stale_temporaries(const std::filesystem::path& dir, const std::string& prefix,
+                              const std::string& rest);
+
 class AtomicFile {
  public:
   explicit AtomicFile(std::string final_path);

@@ -364,6 +364,17 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     result.layers_written.push_back(pre + "unsupplied");
     result.layers_written.push_back(pre + "approval_batches");
   }
+  {
+    // The bureau's list as a table too (same rows and columns as idle-parcels.csv), so the
+    // desktop and other readers of the results need not re-derive it.
+    const auto idle_rows = idle_list_rows(ev);
+    const auto icols = idle_list_columns(in, ev, idle_rows);
+    OutputLayer& idle_out =
+        gpkg.add_layer(pre + "idle_parcels", nullptr, wkbNone, fields_of(icols));
+    write_rows(idle_out, icols, idle_rows.size(), nullptr, geos, progress,
+               "writing idle parcels");
+    result.layers_written.push_back(pre + "idle_parcels");
+  }
   OutputLayer& summary_out =
       gpkg.add_layer(pre + "idle_summary", nullptr, wkbNone, fields_of(scols));
   write_rows(summary_out, scols, summary.id.size(), nullptr, geos, progress,

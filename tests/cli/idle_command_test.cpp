@@ -56,7 +56,24 @@ TEST(CliIdle, WritesTheIdleLayersAndListsOnly) {
   std::set<std::string> layers;
   for (auto* l : ds->GetLayers()) layers.insert(l->GetName());
   EXPECT_EQ(layers, (std::set<std::string>{"parcels", "unsupplied", "approval_batches",
-                                           "idle_summary", "problems", "run_info"}));
+                                           "idle_parcels", "idle_summary", "problems",
+                                           "run_info"}));
+  // The idle_parcels table holds exactly the rows of idle-parcels.csv, in the same order.
+  auto csv = open_vector((r.dir / "idle-parcels.csv").string());
+  ASSERT_TRUE(csv);
+  OGRLayer* table = ds->GetLayerByName("idle_parcels");
+  OGRLayer* rows = csv->GetLayer(0);
+  ASSERT_TRUE(table && rows);
+  EXPECT_GT(rows->GetFeatureCount(), 0);
+  EXPECT_EQ(table->GetFeatureCount(), rows->GetFeatureCount());
+  table->ResetReading();
+  rows->ResetReading();
+  for (auto& f : *rows) {
+    OGRFeatureUniquePtr g(table->GetNextFeature());
+    ASSERT_TRUE(g);
+    EXPECT_STREQ(g->GetFieldAsString("parcel_id"), f->GetFieldAsString("parcel_id"));
+    EXPECT_STREQ(g->GetFieldAsString("idle_cls"), f->GetFieldAsString("idle_cls"));
+  }
   for (const char* f :
        {"idle-parcels.csv", "idle-warnings.csv", "low-efficiency-parcels.csv", "idle-summary.csv"})
     EXPECT_TRUE(fs::exists(r.dir / f)) << f;

@@ -1,0 +1,79 @@
+// What the map shows: the loaded layers with their visibility, opacity and style, the filter that
+// hides parcels, the selection, and the symbology. A MapScene is a value: the canvas hands a copy
+// to the render thread, and the layers' data are shared read-only.
+#pragma once
+#include <QColor>
+#include <QString>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "gis/map/map_layer.hpp"
+#include "gis/style/style_book.hpp"
+
+namespace parkatlas::desktop {
+
+// Parcel themes, as `--style` and the layers panel name them.
+enum class ParcelTheme { verdict, idle, far, inv_mu, cluster };
+ParcelTheme parse_theme(const QString& name, bool* ok = nullptr);
+QString theme_name(ParcelTheme theme);
+
+struct LayerView {
+  std::shared_ptr<const MapLayerData> data;
+  bool visible = true;
+  double opacity = 1.0;
+  ParcelTheme theme = ParcelTheme::verdict;  // parcels (and cluster zones by cluster)
+};
+
+// Filters act on the map and the tables together; "" = any.
+struct MapFilter {
+  QString park, city, county, cluster, verdict, idle_cls;
+  bool any() const {
+    return !(park.isEmpty() && city.isEmpty() && county.isEmpty() && cluster.isEmpty() &&
+             verdict.isEmpty() && idle_cls.isEmpty());
+  }
+};
+
+struct LegendEntry {
+  QString label;
+  QColor fill, outline;
+  bool heading = false;
+};
+
+struct MapScene {
+  std::vector<LayerView> layers;  // bottom first
+  std::shared_ptr<const StyleBook> styles;
+  // Which features pass the filter, per layer name (absent = all).
+  std::shared_ptr<const std::vector<bool>> parcel_mask, park_mask;
+  std::set<long> selected_parcels;
+  bool chinese = true;  // labels of categories in the legend
+
+  LayerView* layer(const std::string& name);
+  const LayerView* layer(const std::string& name) const;
+  MapBox extent() const;  // of the visible layers
+  // Which parcels (and parks) pass `filter`; parcels get their city and county through their park.
+  void apply_filter(const MapFilter& filter);
+  std::vector<LegendEntry> legend() const;
+};
+
+QColor colour_of(const std::string& hex);  // "#RRGGBB[AA]"
+
+// The fill of parcel `i` under `theme` (invalid colour: not drawn).
+class ParcelColours {
+ public:
+  ParcelColours(const MapLayerData& parcels, const StyleBook& styles, ParcelTheme theme);
+  QColor operator()(size_t i) const;
+
+ private:
+  const MapLayerData& parcels_;
+  ParcelTheme theme_;
+  const MapCategoryColumn* category_ = nullptr;
+  const MapNumberColumn* number_ = nullptr;
+  std::vector<QColor> by_code_;
+  std::vector<double> breaks_;
+  std::vector<QColor> ramp_;
+  QColor null_colour_{200, 200, 200};
+};
+
+}  // namespace parkatlas::desktop

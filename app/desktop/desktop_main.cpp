@@ -131,6 +131,11 @@ int main(int argc, char** argv) {
   args.addOption({"size", "with --render: image size", "WxH", "1600x1000"});
   args.addOption({"legend", "with --render: draw the legend too"});
   args.addOption({"lang", "zh_CN or en (default: the system's)", "L"});
+  args.addOption({"screenshot", "open the window, save a picture of it and exit", "OUT.png"});
+  args.addOption({"parcel", "select this parcel, zoom to it and explain it", "ID"});
+  args.addOption(
+      {"filter", "set a filter: park, city, county, cluster, verdict or idle_cls", "KEY=VALUE"});
+  args.addOption({"dashboard", "show the park dashboard tab"});
   args.process(arguments);
   if (args.isSet("render")) return render(args);
   MainWindow window;
@@ -142,5 +147,17 @@ int main(int argc, char** argv) {
   if (args.isSet("style"))
     if (auto* box = window.layers_panel()->theme_box(); box->findData(args.value("style")) >= 0)
       box->setCurrentIndex(box->findData(args.value("style")));
+  for (const QString& f : args.values("filter"))
+    if (!window.filter_bar()->set_value(f.section('=', 0, 0), f.section('=', 1)))
+      std::cerr << "parkatlas-desktop: --filter " << f.toStdString() << ": no such value\n";
+  if (args.isSet("parcel")) window.zoom_to_parcel(args.value("parcel"));
+  if (args.isSet("dashboard")) window.show_dashboard();
+  if (args.isSet("screenshot")) {
+    window.canvas()->wait_for_render();
+    QApplication::processEvents();
+    const bool ok = window.grab().save(args.value("screenshot"));
+    std::cout << args.value("screenshot").toStdString() << (ok ? "" : ": not written") << "\n";
+    return ok ? 0 : 1;
+  }
   return app.exec();
 }

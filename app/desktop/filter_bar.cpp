@@ -33,7 +33,8 @@ void FilterBar::retranslate() {
   }
 }
 
-void FilterBar::set_document(const ProjectDocument& doc) {
+void FilterBar::set_document(const ProjectDocument& doc, bool chinese) {
+  const MapFilter before = filter();
   auto values = [&](const MapLayerData* layer, const char* field) {
     std::set<QString> out;
     if (layer)
@@ -59,8 +60,28 @@ void FilterBar::set_document(const ProjectDocument& doc) {
       continue;
     }
     const MapLayerData* layer = (b.key == "city" || b.key == "county") ? parks : parcels;
-    for (const QString& v : values(layer, b.key.toStdString().c_str())) b.combo->addItem(v, v);
+    const std::vector<StyleCategory>* labels = nullptr;
+    if (doc.scene.styles && b.key == "verdict") labels = &doc.scene.styles->verdict;
+    if (doc.scene.styles && b.key == "idle_cls") labels = &doc.scene.styles->idle_cls;
+    for (const QString& v : values(layer, b.key.toStdString().c_str())) {
+      QString text = v;
+      if (labels)
+        for (const auto& c : *labels)
+          if (QString::fromStdString(c.value) == v)
+            text = QString::fromStdString(chinese ? c.zh : c.en);
+      b.combo->addItem(text, v);
+    }
   }
+  // Keep what was chosen (a language switch rebuilds the lists).
+  const std::pair<const char*, QString> kept[] = {
+      {"park", before.park},       {"city", before.city},       {"county", before.county},
+      {"cluster", before.cluster}, {"verdict", before.verdict}, {"idle_cls", before.idle_cls}};
+  for (auto& b : boxes_)
+    for (const auto& [k, v] : kept)
+      if (b.key == k && !v.isEmpty()) {
+        const QSignalBlocker block(b.combo);
+        b.combo->setCurrentIndex(std::max(0, b.combo->findData(v)));
+      }
 }
 
 MapFilter FilterBar::filter() const {

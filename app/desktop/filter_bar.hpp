@@ -13,7 +13,9 @@ class FilterBar : public QToolBar {
   Q_OBJECT
  public:
   explicit FilterBar(QWidget* parent = nullptr);
-  void set_document(const ProjectDocument& doc);
+  // Lists the values present; verdicts and idle classes by their labels in the UI language.
+  // The current choices are kept when still present.
+  void set_document(const ProjectDocument& doc, bool chinese);
   MapFilter filter() const;
   // Sets one filter by key (park, city, county, cluster, verdict, idle_cls); "" clears it.
   bool set_value(const QString& key, const QString& value);

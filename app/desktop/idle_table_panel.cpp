@@ -38,6 +38,7 @@ IdleTablePanel::IdleTablePanel(QWidget* parent) : QWidget(parent) {
   view_->setSelectionBehavior(QAbstractItemView::SelectRows);
   view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+  view_->setMinimumHeight(160);
   layout->addWidget(view_);
   auto* bottom = new QHBoxLayout;
   count_ = new QLabel(this);
@@ -90,6 +91,9 @@ void IdleTablePanel::set_table(const PlainTable& table,
     model_->appendRow(items);
   }
   proxy_->set_mask(nullptr, index_, id_column_);
+  // The bureau's order (most severe, then largest first) until a header is clicked.
+  view_->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+  proxy_->sort(-1);
   view_->resizeColumnsToContents();
   update_count();
 }

@@ -34,6 +34,14 @@ QString category_label(const std::vector<StyleCategory>& cats, const QString& va
   return value;
 }
 
+// Park levels of the parks layer (national, provincial) in the UI language.
+QString level_text(const Attributes& a) {
+  const QString level = value_of(a, "park_lvl");
+  if (level == "national") return InspectorPanel::tr("national");
+  if (level == "provincial") return InspectorPanel::tr("provincial");
+  return level.isEmpty() ? InspectorPanel::tr("unknown") : level;
+}
+
 }  // namespace
 
 InspectorPanel::InspectorPanel(QWidget* parent) : QTextBrowser(parent) {
@@ -83,8 +91,7 @@ void InspectorPanel::show_parcel(const Attributes& a) {
   QString h = "<h3>" + esc(tr("Parcel %1").arg(id)) + "</h3>";
   const QString firm = value_of(a, "enterprise");
   if (!firm.isEmpty()) h += "<p>" + esc(firm) + "</p>";
-  h += "<p>" + esc(tr("Park: %1 (%2 level)").arg(value_of(a, "park_id"), value_of(a, "park_lvl"))) +
-       "</p>";
+  h += "<p>" + esc(tr("Park: %1 (%2 level)").arg(value_of(a, "park_id"), level_text(a))) + "</p>";
 
   h += "<h4>" + esc(tr("Indicators")) + "</h4><ul>";
   double far = 0, floor = 0, land = 0, mu = 0, inv = 0, inv_mu = 0, cov = 0;
@@ -122,8 +129,7 @@ void InspectorPanel::show_parcel(const Attributes& a) {
   h += "<h4>" + esc(tr("Floors and verdict")) + "</h4><ul>";
   double fmin = 0, imin = 0;
   if (number_of(a, "far_min", fmin))
-    h += "<li>" +
-         esc(tr("FAR floor %1 for a %2-level park").arg(num(fmin, 2), value_of(a, "park_lvl"))) +
+    h += "<li>" + esc(tr("FAR floor %1 for a %2-level park").arg(num(fmin, 2), level_text(a))) +
          "</li>";
   if (number_of(a, "inv_min", imin))
     h += "<li>" + esc(tr("Investment floor %1 ten-thousand yuan per mu").arg(num(imin, 0))) +

@@ -55,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   idle_dock_ = dock(idle_, "idle", Qt::BottomDockWidgetArea);
   tabifyDockWidget(layers_dock_, dashboard_dock_);
   layers_dock_->raise();
+
   filters_ = new FilterBar(this);
   addToolBar(Qt::TopToolBarArea, filters_);
 
@@ -73,7 +74,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(canvas_, &MapCanvas::clicked, this, &MainWindow::identify);
   connect(canvas_, &MapCanvas::cursor_moved, this, &MainWindow::update_status);
   connect(canvas_, &MapCanvas::view_changed, this, [this] {
-    scale_->setText(tr("Scale 1:%L1").arg(std::round(canvas_->viewport().scale_denominator(96))));
+    scale_->setText(
+        tr("Scale 1:%L1")
+            .arg(static_cast<qlonglong>(std::llround(canvas_->viewport().scale_denominator(96)))));
   });
   connect(canvas_, &MapCanvas::rendered, this,
           [this](double ms) { render_time_->setText(tr("Drawn in %1 ms").arg(ms, 0, 'f', 0)); });
@@ -155,7 +158,16 @@ void MainWindow::set_language(const QString& language) {
     inspector_->retranslate();
     canvas_->set_scene(scene_);
     dashboard_->set_document(doc_);
+    filters_->set_document(*doc_, scene_.chinese);
   }
+}
+
+void MainWindow::showEvent(QShowEvent* e) {
+  QMainWindow::showEvent(e);
+  if (docks_sized_) return;
+  docks_sized_ = true;  // once: afterwards the user's sizes stay
+  resizeDocks({layers_dock_, inspector_dock_}, {420, 380}, Qt::Horizontal);
+  resizeDocks({idle_dock_}, {height() / 4}, Qt::Vertical);
 }
 
 void MainWindow::changeEvent(QEvent* e) {
@@ -232,7 +244,7 @@ bool MainWindow::open_project(const QString& path) {
   layers_->set_scene(&scene_);
   inspector_->set_styles(scene_.styles, scene_.chinese);
   inspector_->show_nothing();
-  filters_->set_document(*doc_);
+  filters_->set_document(*doc_, scene_.chinese);
   idle_->set_table(doc_->idle_list, parcel_index_);
   dashboard_->set_document(doc_);
   canvas_->set_scene(scene_);
@@ -330,6 +342,10 @@ void MainWindow::zoom_to_park(const QString& park_id) {
   for (size_t i = 0; i < parks->size(); ++i)
     if (code && id->codes[i] == code) box.expand(parks->boxes[i]);
   if (!box.empty()) canvas_->zoom_to(box);
+}
+
+void MainWindow::show_dashboard() {
+  dashboard_dock_->raise();
 }
 
 void MainWindow::open_dialog() {

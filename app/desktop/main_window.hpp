@@ -47,11 +47,13 @@ class MainWindow : public QMainWindow {
 
   void zoom_to_parcel(const QString& parcel_id);
   void zoom_to_park(const QString& park_id);
+  void show_dashboard();
   bool save_map_image(const QString& png, QSize size);
   bool print_map_pdf(const QString& pdf);
 
  protected:
   void changeEvent(QEvent* e) override;
+  void showEvent(QShowEvent* e) override;
 
  private:
   void build_menus();
@@ -88,6 +90,7 @@ class MainWindow : public QMainWindow {
   QTranslator translator_;
   QString language_ = "en";
   bool quiet_ = false;
+  bool docks_sized_ = false;
   QString last_error_;
   QDate as_of_;
   QString rules_;

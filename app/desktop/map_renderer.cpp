@@ -115,12 +115,11 @@ RenderStats render_map(const MapScene& scene, const MapViewport& v, QPainter& pa
     if (!l.visible || !l.data || l.opacity <= 0) continue;
     const MapLayerData& d = *l.data;
     if (!d.extent.intersects(view)) continue;
+    if (d.name == "buildings" && v.mpp > scene.buildings_max_mpp) continue;
     painter.save();
     painter.setOpacity(l.opacity);
     LayerPainter lp(painter, v, stats);
-    const std::vector<bool>* mask = nullptr;
-    if (d.name == "parcels" && scene.parcel_mask) mask = scene.parcel_mask.get();
-    if (d.name == "parks" && scene.park_mask) mask = scene.park_mask.get();
+    const std::vector<bool>* mask = scene.mask_of(d.name);
     Symbol sym{QColor(), QColor(90, 90, 90), 0.5};
     std::optional<ParcelColours> parcel_colours;
     const MapCategoryColumn* zone_cluster = nullptr;
@@ -169,7 +168,7 @@ RenderStats render_map(const MapScene& scene, const MapViewport& v, QPainter& pa
     }
     lp.flush_points();
     if (d.name == "parcels" && !scene.selected_parcels.empty()) {
-      Symbol hl{QColor(0, 255, 255, 60), QColor(0, 200, 255), 2.5};
+      Symbol hl{QColor(), QColor(0, 200, 255), 3};  // outline only: the theme colour stays visible
       for (long i : scene.selected_parcels)
         if (i >= 0 && static_cast<size_t>(i) < d.size() && d.boxes[i].intersects(view)) {
           painter.setOpacity(1.0);
@@ -181,7 +180,6 @@ RenderStats render_map(const MapScene& scene, const MapViewport& v, QPainter& pa
                                            (d.boxes[i].miny + d.boxes[i].maxy) / 2),
                                 6, 6);
           } else {
-            hl.outline_width = 2.5;
             LayerPainter sel(painter, v, stats);
             sel.feature(d, static_cast<size_t>(i), hl.fill, hl);
           }

@@ -78,9 +78,17 @@ std::vector<bool> passing_codes(const MapCategoryColumn* column, const QString& 
 
 }  // namespace
 
+const std::vector<bool>* MapScene::mask_of(const std::string& name) const {
+  if (name == "parcels") return parcel_mask.get();
+  if (name == "parks") return park_mask.get();
+  auto it = layer_masks.find(name);
+  return it == layer_masks.end() ? nullptr : it->second.get();
+}
+
 void MapScene::apply_filter(const MapFilter& filter) {
   parcel_mask.reset();
   park_mask.reset();
+  layer_masks.clear();
   if (!filter.any()) return;
   const LayerView* parks = layer("parks");
   // Parks passing park, city and county filters, by id.
@@ -104,6 +112,18 @@ void MapScene::apply_filter(const MapFilter& filter) {
     }
     if (park_filter) park_mask = mask;
   }
+  // Other layers with a park_id (unsupplied land, batches, proposals) follow the park filters.
+  if (park_filter)
+    for (const LayerView& l : layers) {
+      const MapLayerData& d = *l.data;
+      if (d.name == "parcels" || d.name == "parks") continue;
+      const auto* id = d.category("park_id");
+      if (!id) continue;
+      auto mask = std::make_shared<std::vector<bool>>(d.size(), false);
+      for (size_t i = 0; i < d.size(); ++i)
+        (*mask)[i] = park_ids_passing.count(id->values[id->codes[i]]) > 0;
+      layer_masks[d.name] = mask;
+    }
   const LayerView* parcels = layer("parcels");
   if (!parcels) return;
   const MapLayerData& d = *parcels->data;
@@ -184,9 +204,9 @@ QColor ParcelColours::operator()(size_t i) const {
 
 std::vector<LegendEntry> MapScene::legend() const {
   std::vector<LegendEntry> out;
-  auto tr = [](const char* s) { return QCoreApplication::translate("Legend", s); };
+  auto translate = [](const char* s) { return QCoreApplication::translate("Legend", s); };
   auto simple = [&](const char* title, const SimpleStyle& s) {
-    out.push_back({tr(title), colour_of(s.fill), colour_of(s.outline), false});
+    out.push_back({translate(title), colour_of(s.fill), colour_of(s.outline), false});
   };
   for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
     const LayerView& l = *it;
@@ -194,13 +214,13 @@ std::vector<LegendEntry> MapScene::legend() const {
     const std::string& n = l.data->name;
     if (n == "parcels") {
       auto cats = [&](const char* title, const std::vector<StyleCategory>& list) {
-        out.push_back({tr(title), {}, {}, true});
+        out.push_back({translate(title), {}, {}, true});
         for (const auto& c : list)
           out.push_back({QString::fromStdString(chinese ? c.zh : c.en), colour_of(c.colour),
                          QColor(80, 80, 80), false});
       };
       auto ramp = [&](const char* title, const StyleRamp& r) {
-        out.push_back({tr(title), {}, {}, true});
+        out.push_back({translate(title), {}, {}, true});
         double lower = 0;
         for (size_t k = 0; k < r.breaks.size(); ++k) {
           const QString label = k + 1 == r.breaks.size()
@@ -212,19 +232,23 @@ std::vector<LegendEntry> MapScene::legend() const {
       };
       switch (l.theme) {
         case ParcelTheme::verdict:
-          cats("Parcels by verdict", styles->verdict);
+          cats(QT_TRANSLATE_NOOP("Legend", "Parcels by verdict"), styles->verdict);
           break;
         case ParcelTheme::idle:
-          cats("Parcels by idle class", styles->idle_cls);
+          cats(QT_TRANSLATE_NOOP("Legend", "Parcels by idle class"), styles->idle_cls);
           break;
         case ParcelTheme::far:
-          ramp("Parcels by floor-area ratio", styles->far);
+          ramp(QT_TRANSLATE_NOOP("Legend", "Parcels by floor-area ratio"), styles->far);
           break;
         case ParcelTheme::inv_mu:
-          ramp("Parcels by investment (10,000 yuan/mu)", styles->inv_mu);
+          ramp(QT_TRANSLATE_NOOP("Legend", "Parcels by investment (10,000 yuan/mu)"),
+               styles->inv_mu);
           break;
         case ParcelTheme::cluster: {
-          out.push_back({tr("Parcels by industry cluster"), {}, {}, true});
+          out.push_back({translate(QT_TRANSLATE_NOOP("Legend", "Parcels by industry cluster")),
+                         {},
+                         {},
+                         true});
           if (const auto* c = l.data->category("cluster"))
             for (size_t k = 1; k < c->values.size() && k <= 16; ++k)
               out.push_back(
@@ -238,19 +262,20 @@ std::vector<LegendEntry> MapScene::legend() const {
         }
       }
     } else if (n == "parks") {
-      simple("Park boundary", styles->park);
+      simple(QT_TRANSLATE_NOOP("Legend", "Park boundary"), styles->park);
     } else if (n == "unsupplied") {
-      simple("Approved, not supplied (批而未供)", styles->unsupplied);
+      simple(QT_TRANSLATE_NOOP("Legend", "Approved, not supplied (批而未供)"), styles->unsupplied);
     } else if (n == "approval_batches") {
-      simple("Approval batch", styles->approval_batches);
+      simple(QT_TRANSLATE_NOOP("Legend", "Approval batch"), styles->approval_batches);
     } else if (n == "buildings") {
-      simple("Building", styles->buildings);
+      simple(QT_TRANSLATE_NOOP("Legend", "Building"), styles->buildings);
     } else if (n == "proposals") {
-      simple("Expansion proposal", styles->proposals);
+      simple(QT_TRANSLATE_NOOP("Legend", "Expansion proposal"), styles->proposals);
     } else if (n == "constraints") {
-      simple("Constraint (farmland, red line, water)", styles->constraints);
+      simple(QT_TRANSLATE_NOOP("Legend", "Constraint (farmland, red line, water)"),
+             styles->constraints);
     } else if (n == "clusters") {
-      out.push_back({tr("Cluster zones"), {}, {}, true});
+      out.push_back({translate(QT_TRANSLATE_NOOP("Legend", "Cluster zones")), {}, {}, true});
       if (const auto* c = l.data->category("cluster"))
         for (size_t k = 1; k < c->values.size() && k <= 16; ++k)
           out.push_back(

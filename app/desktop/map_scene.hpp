@@ -4,6 +4,7 @@
 #pragma once
 #include <QColor>
 #include <QString>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -44,8 +45,13 @@ struct LegendEntry {
 struct MapScene {
   std::vector<LayerView> layers;  // bottom first
   std::shared_ptr<const StyleBook> styles;
-  // Which features pass the filter, per layer name (absent = all).
+  // Which features pass the filter: parcels, parks, and (by their park_id) the other layers that
+  // carry one. Null = all pass.
   std::shared_ptr<const std::vector<bool>> parcel_mask, park_mask;
+  std::map<std::string, std::shared_ptr<const std::vector<bool>>> layer_masks;
+  const std::vector<bool>* mask_of(const std::string& layer) const;
+  // Buildings are drawn from this scale on (metres per pixel), as QGIS layers with a scale range.
+  double buildings_max_mpp = 4.0;
   std::set<long> selected_parcels;
   bool chinese = true;  // labels of categories in the legend
 

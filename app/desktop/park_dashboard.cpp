@@ -28,7 +28,7 @@ double number(const PlainTable& t, size_t row, const char* column) {
 QChartView* new_chart_view(QWidget* parent) {
   auto* v = new QChartView(new QChart, parent);
   v->setRenderHint(QPainter::Antialiasing);
-  v->setMinimumHeight(220);
+  v->setMinimumHeight(150);
   return v;
 }
 
@@ -43,7 +43,8 @@ ParkDashboard::ParkDashboard(QWidget* parent) : QWidget(parent) {
   figures_->horizontalHeader()->setStretchLastSection(true);
   figures_->verticalHeader()->hide();
   figures_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  layout->addWidget(figures_, 1);
+  figures_->setMinimumHeight(160);
+  layout->addWidget(figures_, 2);
   verdict_chart_ = new_chart_view(this);
   far_chart_ = new_chart_view(this);
   idle_chart_ = new_chart_view(this);
@@ -142,7 +143,7 @@ void ParkDashboard::refresh() {
   }
   verdict_chart_->chart()->addSeries(pie);
   verdict_chart_->chart()->setTitle(tr("Land by verdict (mu)"));
-  verdict_chart_->chart()->legend()->setAlignment(Qt::AlignRight);
+  verdict_chart_->chart()->legend()->setAlignment(Qt::AlignBottom);
 
   // FAR distribution of the park's industrial parcels (0.25 wide classes up to 3).
   auto* far_set = new QBarSet(tr("Parcels"));

@@ -17,6 +17,7 @@ MapLayerRequest request_for(const std::string& layer) {
   if (layer == "clusters") return {{"cluster"}, {}, "cluster"};
   if (layer == "constraints") return {{"kind"}, {}, ""};
   if (layer == "proposals") return {{"park_id"}, {}, "park_id"};
+  if (layer == "unsupplied" || layer == "approval_batches") return {{"park_id"}, {}, ""};
   return {};
 }
 

@@ -55,6 +55,9 @@ long MapLayerData::feature_at(double x, double y, double tolerance) const {
   double best_size = std::numeric_limits<double>::infinity();
   for (size_t k = 0; k < size(); ++k) {
     const MapBox& b = boxes[k];
+    // Only features too small to hit exactly (drawn as a point or a few pixels) are caught by
+    // the tolerance; a click in a large parcel's hole hits nothing.
+    if (b.width() > 2 * tolerance || b.height() > 2 * tolerance) continue;
     if (x < b.minx - tolerance || x > b.maxx + tolerance || y < b.miny - tolerance ||
         y > b.maxy + tolerance)
       continue;

@@ -65,8 +65,9 @@ struct MapLayerData {
   size_t size() const { return boxes.size(); }
   const MapCategoryColumn* category(const std::string& field) const;
   const MapNumberColumn* number(const std::string& field) const;
-  // The feature index whose polygon contains (x, y), the last drawn first; else the one whose box
-  // lies within `tolerance` map units and is smallest; -1 when none. Polygon tests use GEOS
+  // The feature index whose polygon contains (x, y), the last drawn first; else, among features
+  // no larger than 2 × `tolerance` (too small to hit), the smallest whose box lies within
+  // `tolerance` map units; -1 when none. Polygon tests use GEOS
   // through OGR.
   long feature_at(double x, double y, double tolerance) const;
   // Index of the feature whose label text is `label`, -1 when none.

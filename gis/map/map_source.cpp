@@ -6,6 +6,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -60,6 +61,20 @@ void add_rings(const OGRGeometry* g, MapLayerData& out) {
     default:
       break;  // points and lines are not drawn by ParkAtlas maps
   }
+}
+
+// A field as text; dates as ISO 8601 (OGR writes 2024/01/31), null as "".
+std::string text_of(const OGRFeature& f, int k) {
+  if (!f.IsFieldSetAndNotNull(k)) return "";
+  if (f.GetFieldDefnRef(k)->GetType() == OFTDate) {
+    int y = 0, m = 0, d = 0, h = 0, mi = 0, tz = 0;
+    float s = 0;
+    f.GetFieldAsDateTime(k, &y, &m, &d, &h, &mi, &s, &tz);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+  }
+  return f.GetFieldAsString(k);
 }
 
 }  // namespace
@@ -217,8 +232,7 @@ std::vector<std::pair<std::string, std::string>> MapSource::attributes(const std
   if (!f) throw GisError("no such feature", {path_, table, fid});
   std::vector<std::pair<std::string, std::string>> out;
   for (int k = 0; k < f->GetFieldCount(); ++k)
-    out.emplace_back(f->GetFieldDefnRef(k)->GetNameRef(),
-                     f->IsFieldSetAndNotNull(k) ? f->GetFieldAsString(k) : "");
+    out.emplace_back(f->GetFieldDefnRef(k)->GetNameRef(), text_of(*f, k));
   return out;
 }
 
@@ -235,8 +249,7 @@ PlainTable MapSource::table(const std::string& logical) const {
   for (auto& f : *layer) {
     std::vector<std::string> row;
     row.reserve(out.columns.size());
-    for (int k = 0; k < defn->GetFieldCount(); ++k)
-      row.emplace_back(f->IsFieldSetAndNotNull(k) ? f->GetFieldAsString(k) : "");
+    for (int k = 0; k < defn->GetFieldCount(); ++k) row.emplace_back(text_of(*f, k));
     out.rows.push_back(std::move(row));
   }
   return out;

@@ -86,7 +86,14 @@ void ParkDashboard::retranslate() {
 void ParkDashboard::refresh() {
   figures_->setHorizontalHeaderLabels({tr("Figure"), tr("Value")});
   figures_->setRowCount(0);
-  for (QChartView* v : {verdict_chart_, far_chart_, idle_chart_}) v->chart()->removeAllSeries();
+  // removeAxis hands an axis back to the caller: delete it, or every refresh leaks two.
+  for (QChartView* v : {verdict_chart_, far_chart_, idle_chart_}) {
+    v->chart()->removeAllSeries();
+    for (QAbstractAxis* a : v->chart()->axes()) {
+      v->chart()->removeAxis(a);
+      delete a;
+    }
+  }
   if (!doc_ || park_->count() == 0) return;
   const PlainTable& t = doc_->parks;
   long row = -1;
@@ -167,7 +174,6 @@ void ParkDashboard::refresh() {
   QChart* fc = far_chart_->chart();
   fc->addSeries(far_series);
   fc->setTitle(tr("FAR distribution (parcels per 0.25 class)"));
-  for (QAbstractAxis* a : fc->axes()) fc->removeAxis(a);
   auto* fx = new QBarCategoryAxis;
   fx->append(far_labels);
   fc->addAxis(fx, Qt::AlignBottom);
@@ -195,7 +201,6 @@ void ParkDashboard::refresh() {
   QChart* ic = idle_chart_->chart();
   ic->addSeries(idle_series);
   ic->setTitle(tr("Idle and unused land by class (mu)"));
-  for (QAbstractAxis* a : ic->axes()) ic->removeAxis(a);
   auto* ix = new QBarCategoryAxis;
   ix->append(idle_labels);
   ic->addAxis(ix, Qt::AlignBottom);

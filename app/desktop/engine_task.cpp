@@ -75,6 +75,7 @@ TaskOutcome run_engine_task(QWidget* parent, const QString& title,
   }));
   QTimer timer;
   QObject::connect(&timer, &QTimer::timeout, [&] {
+    if (dialog.wasCanceled()) progress->cancel();  // also when cancelled without the button
     const QString stage = progress->stage();
     if (!stage.isEmpty()) dialog.setLabelText(title + "\n" + stage);
     const int p = progress->percent();

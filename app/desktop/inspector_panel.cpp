@@ -104,9 +104,10 @@ void InspectorPanel::show_parcel(const Attributes& a) {
          "</li>";
   else
     h += "<li>" + esc(tr("FAR: not computed (floor area or land area missing)")) + "</li>";
-  if (number_of(a, "coverage", cov))
+  if (number_of(a, "coverage", cov) && has_land)
     h += "<li>" +
-         esc(tr("Building coverage %1 (building footprints / land area)").arg(num(cov, 2))) +
+         esc(tr("Building coverage %1 = %2 m² of footprints / %3 m²")
+                 .arg(num(cov, 2), num(cov * land, 0), num(land, 0))) +
          "</li>";
   if (number_of(a, "inv_mu", inv_mu) && number_of(a, "invest_wan", inv))
     h += "<li>" +

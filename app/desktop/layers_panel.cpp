@@ -110,7 +110,10 @@ void LayersPanel::rebuild() {
 
 void LayersPanel::selection_changed() {
   if (!scene_ || !list_->currentItem()) {
+    updating_ = true;
+    opacity_->setValue(100);
     opacity_->setEnabled(false);
+    updating_ = false;
     return;
   }
   updating_ = true;

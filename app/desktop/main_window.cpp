@@ -49,7 +49,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   inspector_ = new InspectorPanel(this);
   idle_ = new IdleTablePanel(this);
   dashboard_ = new ParkDashboard(this);
+  legend_ = new LegendPanel(this);
   layers_dock_ = dock(layers_, "layers", Qt::LeftDockWidgetArea);
+  legend_dock_ = dock(legend_, "legend", Qt::LeftDockWidgetArea);
   dashboard_dock_ = dock(dashboard_, "dashboard", Qt::LeftDockWidgetArea);
   inspector_dock_ = dock(inspector_, "inspector", Qt::RightDockWidgetArea);
   idle_dock_ = dock(idle_, "idle", Qt::BottomDockWidgetArea);
@@ -186,6 +188,8 @@ void MainWindow::retranslate() {
   help_menu_->setTitle(tr("&Help"));
   for (auto& [action, text] : actions_) action->setText(tr(text));
   layers_dock_->setWindowTitle(tr("Layers"));
+  legend_dock_->setWindowTitle(tr("Legend"));
+  legend_->set_entries(scene_.legend());
   inspector_dock_->setWindowTitle(tr("Inspector"));
   idle_dock_->setWindowTitle(tr("Idle land (the bureau's list)"));
   dashboard_dock_->setWindowTitle(tr("Park dashboard"));
@@ -261,6 +265,7 @@ bool MainWindow::open_project(const QString& path) {
 
 void MainWindow::scene_changed() {
   canvas_->set_scene(scene_);
+  legend_->set_entries(scene_.legend());
 }
 
 void MainWindow::filter_changed() {
@@ -358,18 +363,23 @@ void MainWindow::open_dialog() {
 void MainWindow::new_project() {
   NewProjectDialog dialog(this);
   if (dialog.exec() != QDialog::Accepted) return;
-  const QString config = dialog.config(), project = dialog.project();
-  if (config.isEmpty() || project.isEmpty()) return;
+  if (!dialog.config().isEmpty() && !dialog.project().isEmpty())
+    create_project(dialog.config(), dialog.project());
+}
+
+TaskOutcome MainWindow::create_project(const QString& config, const QString& project) {
   if (QFileInfo::exists(project)) {
     show_error(tr("The project file exists already."), project,
                tr("Choose another name; ParkAtlas does not overwrite a project."));
-    return;
+    return TaskOutcome::failed;
   }
   QString error;
   const TaskOutcome outcome = run_engine_task(
       this, tr("Creating the project"),
       [&](Progress& progress) {
         init_project(config.toStdString(), "", project.toStdString(), progress);
+        // Cancelled from here on, the import is complete and kept (analyse it later); the
+        // analysis writes in one transaction, so it leaves no half run.
         analyze_project(project.toStdString(), {}, progress);
       },
       &error);
@@ -377,6 +387,7 @@ void MainWindow::new_project() {
     show_error(tr("The project could not be created."), error,
                tr("Check the config file and the layers it names (parkatlas check --config)."));
   if (outcome == TaskOutcome::done) open_project(project);
+  return outcome;
 }
 
 void MainWindow::rerun_analysis() {
@@ -387,12 +398,15 @@ void MainWindow::rerun_analysis() {
     return;
   }
   AnalyzeDialog dialog(this, as_of_.isValid() ? as_of_ : QDate::currentDate(), rules_);
-  if (dialog.exec() != QDialog::Accepted) return;
+  if (dialog.exec() == QDialog::Accepted) analyze(dialog.as_of(), dialog.rules());
+}
+
+TaskOutcome MainWindow::analyze(QDate as_of, const QString& rules) {
+  if (!doc_ || !doc_->source->is_project()) return TaskOutcome::failed;
   AnalyzeOptions options;
-  const QDate d = dialog.as_of();
-  options.as_of =
-      CivilDate{d.year(), static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day())};
-  options.rules = dialog.rules().toStdString();
+  options.as_of = CivilDate{as_of.year(), static_cast<unsigned>(as_of.month()),
+                            static_cast<unsigned>(as_of.day())};
+  options.rules = rules.toStdString();
   const std::string path = doc_->source->path();
   QString error;
   const TaskOutcome outcome = run_engine_task(
@@ -400,10 +414,11 @@ void MainWindow::rerun_analysis() {
   if (outcome == TaskOutcome::failed)
     show_error(tr("The analysis failed."), error, tr("Check the rule set and the date."));
   if (outcome == TaskOutcome::done) {
-    rules_ = dialog.rules();
+    rules_ = rules;
     const MapViewport view = canvas_->viewport();
     if (open_project(QString::fromStdString(path))) canvas_->set_viewport(view);
   }
+  return outcome;
 }
 
 void MainWindow::export_dialog() {

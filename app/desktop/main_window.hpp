@@ -9,10 +9,12 @@
 #include <memory>
 #include <unordered_map>
 
+#include "app/desktop/engine_task.hpp"
 #include "app/desktop/filter_bar.hpp"
 #include "app/desktop/idle_table_panel.hpp"
 #include "app/desktop/inspector_panel.hpp"
 #include "app/desktop/layers_panel.hpp"
+#include "app/desktop/legend_panel.hpp"
 #include "app/desktop/map_canvas.hpp"
 #include "app/desktop/park_dashboard.hpp"
 #include "app/desktop/project_document.hpp"
@@ -42,8 +44,15 @@ class MainWindow : public QMainWindow {
   FilterBar* filter_bar() const { return filters_; }
   ParkDashboard* dashboard() const { return dashboard_; }
   LayersPanel* layers_panel() const { return layers_; }
+  LegendPanel* legend() const { return legend_; }
   QMenu* file_menu() const { return file_menu_; }
   std::shared_ptr<const ProjectDocument> document() const { return doc_; }
+
+  // File › New project and Analysis › Run again, without their dialogs: the engine behind a
+  // cancellable progress dialog, then the new run on screen.
+  TaskOutcome create_project(const QString& config, const QString& project);
+  TaskOutcome analyze(QDate as_of, const QString& rules);
+  QDate as_of() const { return as_of_; }
 
   void zoom_to_parcel(const QString& parcel_id);
   void zoom_to_park(const QString& park_id);
@@ -79,11 +88,12 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<LonLatTransform> lonlat_;
   MapCanvas* canvas_;
   LayersPanel* layers_;
+  LegendPanel* legend_;
   InspectorPanel* inspector_;
   IdleTablePanel* idle_;
   ParkDashboard* dashboard_;
   FilterBar* filters_;
-  QDockWidget *layers_dock_, *inspector_dock_, *idle_dock_, *dashboard_dock_;
+  QDockWidget *layers_dock_, *legend_dock_, *inspector_dock_, *idle_dock_, *dashboard_dock_;
   QLabel *coords_, *lonlat_label_, *scale_, *render_time_;
   QMenu *file_menu_, *analysis_menu_, *view_menu_, *language_menu_, *help_menu_;
   std::vector<std::pair<QAction*, const char*>> actions_;  // action, untranslated text

@@ -7,6 +7,7 @@
 
 #include <QMenu>
 #include <QProcess>
+#include <QProgressDialog>
 #include <QTemporaryDir>
 #include <QWheelEvent>
 #include <QXmlStreamReader>
@@ -292,6 +293,42 @@ class DesktopTest : public QObject {
     QVERIFY(out.contains("NOPE"));
     QCOMPARE(run({"--render", png, "--project", dir_.filePath("absent.parkatlas")}, &out), 1);
     QVERIFY(out.contains("absent.parkatlas"));
+  }
+
+  void analysingAgainAddsARunAndShowsIt() {
+    // Six months later every 2-year-idle parcel stays idle_2y with 181 more days; the map and
+    // the table now show run 2, and the idle list equals the CLI's for that date.
+    QCOMPARE(window_->analyze(QDate(2026, 6, 30), QString()), TaskOutcome::done);
+    auto doc = window_->document();
+    QCOMPARE(doc->source->run_id(), 2LL);
+    QCOMPARE(window_->as_of(), QDate(2026, 6, 30));
+    const QString csv2 = dir_.filePath("csv2");
+    const QString copy = dir_.filePath("copy.parkatlas");
+    run_cli({"init", "--config", PARKATLAS_SOURCE_DIR "/datasets/jiangxi-sample/parkatlas.toml",
+             copy, "-q"});
+    run_cli({"analyze", copy, "--as-of", "2026-06-30", "--csv", csv2, "-q"});
+    GDALDatasetUniquePtr csv(GDALDataset::Open((csv2 + "/idle-parcels.csv").toUtf8().constData(),
+                                               GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    QVERIFY(csv);
+    QCOMPARE(window_->idle_table()->visible_rows(),
+             static_cast<int>(csv->GetLayer(0)->GetFeatureCount()));
+  }
+
+  void cancellingTheImportLeavesNoProject() {
+    const QString project = dir_.filePath("cancelled.parkatlas");
+    // Cancel as soon as the progress dialog is up; the engine stops at its next report.
+    QTimer::singleShot(0, [] {
+      for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* d = qobject_cast<QProgressDialog*>(w)) d->cancel();
+    });
+    QCOMPARE(window_->create_project(PARKATLAS_SOURCE_DIR "/datasets/jiangxi-sample/parkatlas.toml",
+                                     project),
+             TaskOutcome::cancelled);
+    QVERIFY(!QFileInfo::exists(project));
+    // No temporary file is left beside it either.
+    QCOMPARE(QDir(dir_.path()).entryList({".cancelled*"}, QDir::Files | QDir::Hidden).size(), 0);
+    // The open project is unchanged.
+    QCOMPARE(window_->document()->source->run_id(), 2LL);
   }
 
   void everyStringIsTranslatedInBothLanguages() {

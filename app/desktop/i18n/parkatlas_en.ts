@@ -260,10 +260,6 @@
         <translation>FAR: not computed (floor area or land area missing)</translation>
     </message>
     <message>
-        <source>Building coverage %1 (building footprints / land area)</source>
-        <translation>Building coverage %1 (building footprints / land area)</translation>
-    </message>
-    <message>
         <source>Investment intensity %1 = %2 ten-thousand yuan / %3 mu</source>
         <translation>Investment intensity %1 = %2 ten-thousand yuan / %3 mu</translation>
     </message>
@@ -382,6 +378,10 @@
     <message>
         <source>unknown</source>
         <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Building coverage %1 = %2 m² of footprints / %3 m²</source>
+        <translation>Building coverage %1 = %2 m² of footprints / %3 m²</translation>
     </message>
 </context>
 <context>
@@ -692,6 +692,10 @@
     <message>
         <source>The image could not be written.</source>
         <translation>The image could not be written.</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
     </message>
 </context>
 <context>

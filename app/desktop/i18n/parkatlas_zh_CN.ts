@@ -260,10 +260,6 @@
         <translation>容积率：未计算（缺少建筑面积或用地面积）</translation>
     </message>
     <message>
-        <source>Building coverage %1 (building footprints / land area)</source>
-        <translation>建筑密度 %1（建筑基底面积 / 用地面积）</translation>
-    </message>
-    <message>
         <source>Investment intensity %1 = %2 ten-thousand yuan / %3 mu</source>
         <translation>投资强度 %1 = %2 万元 / %3 亩</translation>
     </message>
@@ -382,6 +378,10 @@
     <message>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>Building coverage %1 = %2 m² of footprints / %3 m²</source>
+        <translation>建筑密度 %1 = %2 m² 建筑基底 / %3 m²</translation>
     </message>
 </context>
 <context>
@@ -692,6 +692,10 @@
     <message>
         <source>The image could not be written.</source>
         <translation>无法写入图像。</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
     </message>
 </context>
 <context>

@@ -455,7 +455,12 @@ void MainWindow::export_parcels(const QString& format, const QStringList& ids) {
       this, tr("Export the idle parcels"),
       format == "shp" ? "idle-parcels.shp" : "idle-parcels.xlsx",
       format == "shp" ? tr("Shapefile (*.shp)") : tr("Excel (*.xlsx)"));
-  if (out.isEmpty()) return;
+  if (!out.isEmpty()) export_parcels_to(format, ids, out);
+}
+
+long long MainWindow::export_parcels_to(const QString& format, const QStringList& ids,
+                                        const QString& out) {
+  if (!doc_ || ids.isEmpty()) return -1;
   ExportOptions o;
   o.source = doc_->source->path();
   o.layer = doc_->source->table_of("parcels");
@@ -470,11 +475,13 @@ void MainWindow::export_parcels(const QString& format, const QStringList& ids) {
   QString error;
   ExportResult result;
   if (run_engine_task(
-          this, tr("Exporting"), [&](Progress&) { result = export_layer(o); }, &error) ==
-      TaskOutcome::failed)
+          this, tr("Exporting"), [&](Progress&) { result = export_layer(o); }, &error) !=
+      TaskOutcome::done) {
     show_error(tr("The export failed."), error, tr("Check that the output folder can be written."));
-  else
-    statusBar()->showMessage(tr("Exported %1 parcels to %2").arg(result.matched).arg(out), 10000);
+    return -1;
+  }
+  statusBar()->showMessage(tr("Exported %1 parcels to %2").arg(result.matched).arg(out), 10000);
+  return result.matched;
 }
 
 QString MainWindow::sheet_title() const {

@@ -53,6 +53,10 @@ class MainWindow : public QMainWindow {
   TaskOutcome create_project(const QString& config, const QString& project);
   TaskOutcome analyze(QDate as_of, const QString& rules);
   QDate as_of() const { return as_of_; }
+  // The idle table's "Export selection": these parcels (all their fields and geometry, with the
+  // idle-class QGIS style) to a Shapefile ("shp") or Excel ("xlsx"); the parcels written, -1 on
+  // error.
+  long long export_parcels_to(const QString& format, const QStringList& ids, const QString& out);
 
   void zoom_to_parcel(const QString& parcel_id);
   void zoom_to_park(const QString& park_id);

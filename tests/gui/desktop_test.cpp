@@ -331,6 +331,35 @@ class DesktopTest : public QObject {
     QCOMPARE(window_->document()->source->run_id(), 2LL);
   }
 
+  void idleSelectionExportsToShapefileAndExcel() {
+    // The first two rows of the table for class idle_2y, exported and read back with GDAL.
+    QVERIFY(window_->filter_bar()->set_value("idle_cls", "idle_2y"));
+    IdleTablePanel* table = window_->idle_table();
+    QVERIFY(table->visible_rows() >= 2);
+    table->view()->selectRow(0);
+    table->view()->selectionModel()->select(
+        table->view()->model()->index(1, 0),
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    const QStringList ids = table->selected_parcel_ids();
+    QCOMPARE(ids.size(), 2);
+    const QString shp = dir_.filePath("selected/idle.shp");
+    QDir().mkpath(dir_.filePath("selected"));
+    QCOMPARE(window_->export_parcels_to("shp", ids, shp), 2LL);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(shp.toUtf8().constData(), GDAL_OF_VECTOR));
+    QVERIFY(ds);
+    QStringList read;
+    for (auto& f : *ds->GetLayer(0)) read << QString::fromUtf8(f->GetFieldAsString("parcel_id"));
+    read.sort();
+    QStringList expected = ids;
+    expected.sort();
+    QCOMPARE(read, expected);
+    QVERIFY(QFileInfo::exists(dir_.filePath("selected/idle.qml")));
+    const QString xlsx = dir_.filePath("selected/idle.xlsx");
+    QCOMPARE(window_->export_parcels_to("xlsx", ids, xlsx), 2LL);
+    QVERIFY(QFileInfo(xlsx).size() > 1000);
+    QVERIFY(window_->filter_bar()->set_value("idle_cls", ""));
+  }
+
   void everyStringIsTranslatedInBothLanguages() {
     for (const char* lang : {"zh_CN", "en"}) {
       QFile ts(QString(PARKATLAS_SOURCE_DIR "/app/desktop/i18n/parkatlas_%1.ts").arg(lang));

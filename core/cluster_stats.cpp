@@ -21,7 +21,9 @@ const char* level_name(ClusterLevel level) {
   return "province";
 }
 
-std::vector<FirmRecord> firms_from_parcels(const std::vector<FirmParcel>& parcels) {
+std::vector<FirmRecord> firms_from_parcels(const std::vector<FirmParcel>& parcels,
+                                           std::vector<size_t>* firm_of_parcel) {
+  if (firm_of_parcel) firm_of_parcel->clear();
   std::vector<FirmRecord> firms;
   std::map<std::pair<std::string, std::string>, size_t> index;  // (enterprise, park) -> firm
   std::vector<std::vector<double>> seen_revenue, seen_tax;      // per firm
@@ -40,6 +42,7 @@ std::vector<FirmRecord> firms_from_parcels(const std::vector<FirmParcel>& parcel
       seen_revenue.emplace_back();
       seen_tax.emplace_back();
     }
+    if (firm_of_parcel) firm_of_parcel->push_back(it->second);
     FirmRecord& f = firms[it->second];
     // Bureaus either repeat a firm's totals on each of its parcels or split them among the
     // parcels. Equal values are taken as one repeated total, different ones as parts: the firm's

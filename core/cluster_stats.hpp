@@ -31,7 +31,9 @@ struct FirmParcel {
   double land_mu = 0;
   std::optional<int> rd_institutions;
 };
-std::vector<FirmRecord> firms_from_parcels(const std::vector<FirmParcel>& parcels);
+// `firm_of_parcel`, when given, receives each parcel's index into the result.
+std::vector<FirmRecord> firms_from_parcels(const std::vector<FirmParcel>& parcels,
+                                           std::vector<size_t>* firm_of_parcel = nullptr);
 
 enum class ClusterLevel { park, county, city, province };
 const char* level_name(ClusterLevel level);  // "park" …

@@ -41,6 +41,8 @@ const std::vector<CanonicalField> kParcels = {
     {"revenue_wan", real, Q::money, {"主营业务收入", "营业收入", "总收入"}},
     {"tax_wan", real, Q::money, {"税收", "税收总额", "实缴税金"}},
     {"employees", integer, Q::none, {"从业人员", "职工人数"}},
+    // Issue 6: provincial-or-higher R&D institutions of the enterprise (研发机构 per 100 firms).
+    {"rd_inst", integer, Q::none, {"省级以上研发机构", "研发机构数", "研发机构"}},
     {"enterprise", text, Q::none, {"企业名称", "用地单位", "受让人", "土地使用权人"}},
     {"industry", text, Q::none, {"行业代码"}},
     {"approved", date, Q::none, {"批准日期", "批准时间"}},

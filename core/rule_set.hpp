@@ -8,11 +8,13 @@
 #include <vector>
 
 #include "core/building_floor.hpp"
+#include "core/cluster_targets.hpp"
 #include "core/clusters.hpp"
 #include "core/digestion.hpp"
 #include "core/idle_land.hpp"
 #include "core/land_use.hpp"
 #include "core/low_efficiency_rules.hpp"
+#include "core/mu_evaluation.hpp"
 #include "core/park_level.hpp"
 
 namespace parkatlas {
@@ -54,6 +56,8 @@ struct RuleSet {
   LowEfficiencyRules low_efficiency;  // enabled by a [low_efficiency] section
   DigestionRules digestion;
   std::vector<ClusterDef> clusters;  // [clusters.NAME]: codes and keywords
+  ClusterTargets cluster_targets;    // [cluster_targets]
+  MuEvaluationRules mu_evaluation;   // [mu_evaluation]; enabled by the section
 };
 
 // Longest-prefix FAR minimum for an industry code, if the table has one.

@@ -26,6 +26,9 @@ struct ParcelEvaluation {
   std::vector<IdleResult> idle;
   std::vector<std::string> low_eff;  // 低效用地 reasons ("" = none), for parcels in use
   std::vector<std::string> cluster;  // industry cluster by the rule set's code table ("" = none)
+  // 亩均 evaluation of the parcel's enterprise (empty when the rule set has no [mu_evaluation]).
+  std::vector<std::optional<double>> mu_score;
+  std::vector<char> mu_class;  // 'A' … 'D', 0 = not graded
 };
 
 // Largest-overlap park for each parcel; a given park_id wins and disagreements become problems.

@@ -151,6 +151,7 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
     clock.lap(buildings_out ? "buildings: read, attribute, write" : "buildings: read, attribute");
   }
   evaluate_parcels(a.in, rules, as_of, a.ev, a.problems, progress);
+  a.clusters = analyse_clusters(a.in, rules, a.ev);
   std::vector<ParcelOutcome> outcomes(a.in.parcels.size());
   const Column& invest = a.in.parcels.field("invest_wan");
   const Column &supplied_at = a.in.parcels.field("supplied"),
@@ -351,6 +352,11 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   ParkRows rows = park_rows(in, rollups);
   if (!options.idle_only) {
     auto kcols = park_columns(in, rows, rollups, rules.digestion, rules.clusters);
+    const auto& hhi = a.clusters.hhi;
+    kcols.push_back({{"hhi", FieldType::real}, [&rows, &hhi](size_t i) -> Cell {
+                       auto it = hhi.find(rows.ids[i]);
+                       return it == hhi.end() ? Cell{std::monostate{}} : Cell{it->second};
+                     }});
     OutputLayer& parks_out =
         gpkg.add_layer(pre + "parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
     write_rows(
@@ -371,9 +377,23 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     const auto icols = idle_list_columns(in, ev, idle_rows);
     OutputLayer& idle_out =
         gpkg.add_layer(pre + "idle_parcels", nullptr, wkbNone, fields_of(icols));
-    write_rows(idle_out, icols, idle_rows.size(), nullptr, geos, progress,
-               "writing idle parcels");
+    write_rows(idle_out, icols, idle_rows.size(), nullptr, geos, progress, "writing idle parcels");
     result.layers_written.push_back(pre + "idle_parcels");
+  }
+  if (!options.idle_only) {
+    // Issue 6: cluster statistics at every level and the policy targets.
+    const auto stat_cols = cluster_stat_columns(a.clusters);
+    OutputLayer& stats_out =
+        gpkg.add_layer(pre + "cluster_stats", nullptr, wkbNone, fields_of(stat_cols));
+    write_rows(stats_out, stat_cols, a.clusters.stats.size(), nullptr, geos, progress,
+               "writing cluster statistics");
+    const auto target_cols = cluster_target_columns(a.clusters);
+    OutputLayer& targets_out =
+        gpkg.add_layer(pre + "cluster_targets", nullptr, wkbNone, fields_of(target_cols));
+    write_rows(targets_out, target_cols, a.clusters.checks.size(), nullptr, geos, progress,
+               "writing cluster targets");
+    result.layers_written.push_back(pre + "cluster_stats");
+    result.layers_written.push_back(pre + "cluster_targets");
   }
   OutputLayer& summary_out =
       gpkg.add_layer(pre + "idle_summary", nullptr, wkbNone, fields_of(scols));

@@ -10,6 +10,7 @@
 #include "core/civil_date.hpp"
 #include "core/park_rollup.hpp"
 #include "core/rule_set.hpp"
+#include "gis/analysis/cluster_analysis.hpp"
 #include "gis/analysis/parcel_evaluation.hpp"
 #include "gis/analysis/progress.hpp"
 #include "gis/analysis/project_inputs.hpp"
@@ -74,6 +75,7 @@ struct Analysis {
   std::map<std::string, ParkRollup> rollups;
   std::vector<BatchUnsupplied> unsupplied;  // one per approval batch, when batches are configured
   std::vector<std::string> batch_park;      // park of each batch by largest overlap ("" = none)
+  ClusterAnalysis clusters;                 // cluster statistics, targets, 亩均 grades
   ProblemList problems;
   long long buildings_read = 0;
   std::vector<StageTiming> timings;

@@ -1,6 +1,7 @@
 // Reading a rule set TOML into core's RuleSet.
 #include "gis/config/rule_set_file.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -25,6 +26,21 @@ std::optional<double> number(const std::string& file, const toml::table& t, std:
     throw GisError(toml_where(file, *n) + ": '" + std::string(key) + "' = " + std::to_string(*v) +
                    " is outside [" + std::to_string(min) + ", " + std::to_string(max) + "]");
   return v;
+}
+
+// [min, max] counts, or one count for both: `over_1000yi = [3, 5]`, `key_per_city = 2`.
+std::optional<std::pair<long, long>> count_range(const std::string& file, const toml::table& t,
+                                                 std::string_view key) {
+  const toml::node* n = t.get(key);
+  if (!n) return std::nullopt;
+  if (auto v = n->value<int64_t>(); v && *v >= 0) return std::pair<long, long>(*v, *v);
+  const toml::array* arr = n->as_array();
+  if (arr && arr->size() == 2) {
+    auto a = (*arr)[0].value<int64_t>(), b = (*arr)[1].value<int64_t>();
+    if (a && b && *a >= 0 && *a <= *b) return std::pair<long, long>(*a, *b);
+  }
+  throw GisError(toml_where(file, *n) + ": '" + std::string(key) +
+                 "' must be a count or [min, max] with 0 ≤ min ≤ max");
 }
 
 bool boolean(const std::string& file, const toml::table& t, std::string_view key, bool dflt) {
@@ -115,7 +131,8 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
   }
   require_known_keys(file, root, "the rule set",
                      {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings",
-                      "idle_land", "unsupplied", "low_efficiency", "digestion", "clusters"});
+                      "idle_land", "unsupplied", "low_efficiency", "digestion", "clusters",
+                      "cluster_targets", "mu_evaluation"});
   RuleSet rs;
   rs.text_hash = text_hash(text);
   const toml::table* head = root["rule_set"].as_table();
@@ -274,6 +291,59 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
           throw GisError(toml_where(file, item) + ": unknown digestion count '" + v +
                          "' (supply, start)");
       }
+    }
+  }
+  if (const toml::table* t = root["cluster_targets"].as_table()) {
+    require_known_keys(file, *t, "[cluster_targets]",
+                       {"over_100yi", "over_1000yi", "city_max_yi", "county_max_yi", "key_per_city",
+                        "key_per_county", "rd_per_100_firms"});
+    ClusterTargets& c = rs.cluster_targets;
+    if (auto v = number(file, *t, "over_100yi", 0, 1e6)) c.over_100yi = static_cast<long>(*v);
+    c.over_1000yi = count_range(file, *t, "over_1000yi");
+    c.city_max_yi = number(file, *t, "city_max_yi", 0, 1e7);
+    c.county_max_yi = number(file, *t, "county_max_yi", 0, 1e7);
+    c.key_per_city = count_range(file, *t, "key_per_city");
+    c.key_per_county = count_range(file, *t, "key_per_county");
+    c.rd_per_100_firms = number(file, *t, "rd_per_100_firms", 0, 1e4);
+  }
+  if (const toml::table* t = root["mu_evaluation"].as_table()) {
+    require_known_keys(
+        file, *t, "[mu_evaluation]",
+        {"jurisdiction", "benchmark_factor", "weights", "ratio_cap", "class_cuts", "min_land_mu"});
+    MuEvaluationRules& m = rs.mu_evaluation;
+    m.enabled = true;
+    if (const toml::node* j = t->get("jurisdiction")) {
+      m.jurisdiction = j->value_or<std::string>("");
+      if (m.jurisdiction != "county" && m.jurisdiction != "city" && m.jurisdiction != "province")
+        throw GisError(toml_where(file, *j) +
+                       ": jurisdiction must be \"county\", \"city\" or \"province\"");
+    }
+    if (auto v = number(file, *t, "benchmark_factor", 0.01, 100)) m.benchmark_factor = *v;
+    if (auto v = number(file, *t, "ratio_cap", 0.1, 100)) m.ratio_cap = *v;
+    if (auto v = number(file, *t, "min_land_mu", 0, 1e6)) m.min_land_mu = *v;
+    if (const toml::node* w = t->get("weights")) {
+      const toml::table* wt = w->as_table();
+      if (!wt) throw GisError(toml_where(file, *w) + ": weights must be a table {tax_mu, rev_mu}");
+      require_known_keys(file, *wt, "[mu_evaluation.weights]", {"tax_mu", "rev_mu"});
+      m.weight_tax = number(file, *wt, "tax_mu", 0, 1).value_or(0);
+      m.weight_revenue = number(file, *wt, "rev_mu", 0, 1).value_or(0);
+      if (std::abs(m.weight_tax + m.weight_revenue - 1.0) > 1e-9)
+        throw GisError(toml_where(file, *w) + ": the weights must sum to 1 (they sum to " +
+                       std::to_string(m.weight_tax + m.weight_revenue) + ")");
+    }
+    if (const toml::node* c = t->get("class_cuts")) {
+      const toml::array* arr = c->as_array();
+      bool ok = arr && arr->size() == 3;
+      double last = 0;
+      for (size_t k = 0; ok && k < 3; ++k) {
+        auto v = (*arr)[k].value<double>();
+        ok = v && *v > last && *v <= 1;
+        if (ok) m.class_cuts[k] = last = *v;
+      }
+      if (!ok)
+        throw GisError(toml_where(file, *c) +
+                       ": class_cuts must be three increasing shares in (0, 1]: the upper rank "
+                       "shares of A, B and C, e.g. [0.20, 0.60, 0.95]");
     }
   }
   if (const toml::table* clusters = root["clusters"].as_table()) {

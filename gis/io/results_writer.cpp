@@ -29,10 +29,10 @@ std::string lower(std::string s) {
 
 const std::vector<std::string>& computed_parcel_names() {
   static const std::vector<std::string> names = {
-      "park_id",  "park_lvl", "land_m2", "land_mu", "floor_m2", "floor_src", "far",
-      "coverage", "inv_mu",   "tax_mu",  "rev_mu",  "far_min",  "inv_min",   "cov_min",
-      "far_ok",   "inv_ok",   "cov_ok",  "verdict", "reason",   "idle_cls",  "idle_days",
-      "idle_fee", "low_eff",  "cluster", "problems"};
+      "park_id",  "park_lvl", "land_m2", "land_mu",  "floor_m2", "floor_src", "far",
+      "coverage", "inv_mu",   "tax_mu",  "rev_mu",   "far_min",  "inv_min",   "cov_min",
+      "far_ok",   "inv_ok",   "cov_ok",  "verdict",  "reason",   "idle_cls",  "idle_days",
+      "idle_fee", "low_eff",  "cluster", "mu_score", "mu_class", "problems"};
   return names;
 }
 
@@ -110,6 +110,13 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
   cols.push_back({{"idle_fee", T::real}, [&ev](size_t i) { return opt(ev.idle[i].fee); }});
   cols.push_back({{"low_eff", T::text}, [&ev](size_t i) { return text_or_null(ev.low_eff[i]); }});
   cols.push_back({{"cluster", T::text}, [&ev](size_t i) { return text_or_null(ev.cluster[i]); }});
+  if (!ev.mu_class.empty()) {
+    cols.push_back({{"mu_score", T::real}, [&ev](size_t i) { return opt(ev.mu_score[i]); }});
+    cols.push_back({{"mu_class", T::text}, [&ev](size_t i) -> Cell {
+                      return ev.mu_class[i] ? Cell{std::string(1, ev.mu_class[i])}
+                                            : Cell{std::monostate{}};
+                    }});
+  }
   cols.push_back({{"problems", T::text}, [&p, &problems_by_fid](size_t i) -> Cell {
                     auto it = problems_by_fid.find(p.fids[i]);
                     return it == problems_by_fid.end() ? Cell{std::monostate{}} : Cell{it->second};

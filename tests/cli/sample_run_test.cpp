@@ -78,7 +78,7 @@ TEST(CliSample, ParcelFieldsFollowTheDataModel) {
       "park_id",  "park_lvl", "land_m2", "land_mu", "floor_m2", "floor_src", "far",
       "coverage", "inv_mu",   "tax_mu",  "rev_mu",  "far_min",  "inv_min",   "cov_min",
       "far_ok",   "inv_ok",   "cov_ok",  "verdict", "reason",   "idle_cls",  "idle_days",
-      "idle_fee", "low_eff",  "cluster", "problems"};
+      "idle_fee", "low_eff",  "cluster", "mu_score", "mu_class", "problems"};
   ASSERT_GE(names.size(), computed.size());
   EXPECT_EQ(std::vector<std::string>(names.end() - static_cast<long>(computed.size()), names.end()),
             computed);

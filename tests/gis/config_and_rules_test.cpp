@@ -104,6 +104,44 @@ TEST(RuleSets, LowEfficiencyAndDigestionSections) {
   EXPECT_NE(typo.find("coverage"), std::string::npos) << typo;
 }
 
+TEST(RuleSets, ClusterTargetsAndMuEvaluationSections) {
+  RuleSet jx = load_rule_set("jiangxi-2014");
+  EXPECT_EQ(*jx.cluster_targets.over_100yi, 60);
+  EXPECT_EQ(*jx.cluster_targets.over_1000yi, (std::pair<long, long>{3, 5}));
+  EXPECT_EQ(*jx.cluster_targets.key_per_county, (std::pair<long, long>{1, 2}));
+  EXPECT_EQ(*jx.cluster_targets.rd_per_100_firms, 5.0);
+  EXPECT_TRUE(jx.mu_evaluation.enabled);
+  EXPECT_EQ(jx.mu_evaluation.jurisdiction, "county");
+  EXPECT_DOUBLE_EQ(jx.mu_evaluation.weight_tax + jx.mu_evaluation.weight_revenue, 1.0);
+  EXPECT_EQ(jx.mu_evaluation.class_cuts[2], 0.95);
+
+  std::string base = "[rule_set]\nname = \"x\"\n[industrial_codes]\ngbt21010 = [\"0601\"]\n";
+  RuleSet none = parse_rule_set(base, "none.toml");
+  EXPECT_FALSE(none.mu_evaluation.enabled);
+  EXPECT_FALSE(none.cluster_targets.over_100yi.has_value());
+  RuleSet own = parse_rule_set(base +
+                                   "[cluster_targets]\nkey_per_city = 2\n"
+                                   "[mu_evaluation]\njurisdiction = \"city\"\n",
+                               "own.toml");
+  EXPECT_EQ(*own.cluster_targets.key_per_city, (std::pair<long, long>{2, 2}));
+  EXPECT_EQ(own.mu_evaluation.jurisdiction, "city");
+  // Weights that do not sum to 1, cuts out of order, a bad range: file and line named.
+  auto weights = error_of([&] {
+    parse_rule_set(base + "[mu_evaluation]\nweights = { tax_mu = 0.5, rev_mu = 0.4 }\n", "w.toml");
+  });
+  EXPECT_NE(weights.find("w.toml:6"), std::string::npos) << weights;
+  EXPECT_NE(weights.find("sum to 1"), std::string::npos) << weights;
+  auto cuts = error_of(
+      [&] { parse_rule_set(base + "[mu_evaluation]\nclass_cuts = [0.6, 0.2, 0.95]\n", "c.toml"); });
+  EXPECT_NE(cuts.find("c.toml:6"), std::string::npos) << cuts;
+  auto range = error_of(
+      [&] { parse_rule_set(base + "[cluster_targets]\nover_1000yi = [5, 3]\n", "r.toml"); });
+  EXPECT_NE(range.find("over_1000yi"), std::string::npos) << range;
+  auto where = error_of(
+      [&] { parse_rule_set(base + "[mu_evaluation]\njurisdiction = \"town\"\n", "j.toml"); });
+  EXPECT_NE(where.find("jurisdiction"), std::string::npos) << where;
+}
+
 TEST(ProjectConfig, ReadsLayersAndResolvesPaths) {
   ProjectConfig c = load_project_config(test::sample("parkatlas.toml"));
   EXPECT_EQ(c.rules, "jiangxi-2014");

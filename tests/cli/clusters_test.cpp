@@ -1,0 +1,117 @@
+// Issue 6 end to end on the bundled sample through `parkatlas run`: the cluster statistics and
+// 亩均 grades in results.gpkg recomputed here from the parcels and parks layers with plain GDAL.
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "../gis/test_paths.hpp"
+#include "cli_run.hpp"
+#include "ogr_read.hpp"
+
+using namespace parkatlas;
+using namespace parkatlas::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path& run_dir() {
+  static const fs::path dir = [] {
+    const fs::path d = temp_dir("cli-clusters");
+    const auto r =
+        run_command("run -q -c " + sample("parkatlas.toml") + " -o " + (d / "out").string());
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return d / "out";
+  }();
+  return dir;
+}
+
+}  // namespace
+
+TEST(CliClusters, ProvinceTotalsEqualTheParcelsRegrouped) {
+  auto ds = open_vector((run_dir() / "results.gpkg").string());
+  ASSERT_TRUE(ds);
+  // Firms: parcels grouped by (enterprise, park); a firm's revenue is the sum of its parcels'
+  // distinct values. Then revenue and firm counts per cluster.
+  std::map<std::pair<std::string, std::string>, std::set<double>> revenues;
+  std::map<std::pair<std::string, std::string>, std::string> cluster_of;
+  for (auto& f : *ds->GetLayerByName("parcels")) {
+    const std::string cluster = f->GetFieldAsString("cluster");
+    std::string firm = f->GetFieldAsString("enterprise");
+    if (firm.empty()) firm = std::string("#") + f->GetFieldAsString("parcel_id");
+    const auto key = std::make_pair(firm, std::string(f->GetFieldAsString("park_id")));
+    if (!cluster_of.count(key) || cluster_of[key].empty()) cluster_of[key] = cluster;
+    if (f->IsFieldSetAndNotNull(f->GetFieldIndex("revenue_wan")))
+      revenues[key].insert(f->GetFieldAsDouble("revenue_wan"));
+  }
+  std::map<std::string, double> revenue_by_cluster;
+  std::map<std::string, long> firms_by_cluster;
+  for (const auto& [key, cluster] : cluster_of) {
+    if (cluster.empty()) continue;
+    ++firms_by_cluster[cluster];
+    for (double v : revenues[key]) revenue_by_cluster[cluster] += v;
+  }
+  ASSERT_GE(firms_by_cluster.size(), 5u);
+  OGRLayer* stats = ds->GetLayerByName("cluster_stats");
+  ASSERT_TRUE(stats);
+  size_t province_rows = 0;
+  for (auto& f : *stats) {
+    if (std::string(f->GetFieldAsString("level")) != "province") continue;
+    ++province_rows;
+    const std::string cluster = f->GetFieldAsString("cluster");
+    EXPECT_EQ(f->GetFieldAsInteger64("n_firms"), firms_by_cluster[cluster]) << cluster;
+    EXPECT_NEAR(f->GetFieldAsDouble("rev_yi"), revenue_by_cluster[cluster] / 10000.0, 1e-6)
+        << cluster;
+    EXPECT_NEAR(f->GetFieldAsDouble("lq"), 1.0, 1e-9);  // the province against itself
+  }
+  EXPECT_EQ(province_rows, firms_by_cluster.size());
+  // The targets table holds the province counts and one largest-cluster row per city.
+  OGRLayer* targets = ds->GetLayerByName("cluster_targets");
+  ASSERT_TRUE(targets);
+  std::set<std::string> checks;
+  for (auto& f : *targets) checks.insert(f->GetFieldAsString("check"));
+  for (const char* c :
+       {"over_100yi", "over_1000yi", "city_max", "county_max", "key_per_city", "key_per_county"})
+    EXPECT_TRUE(checks.count(c)) << c;
+  // Parks carry their industry-mix HHI in (0, 1].
+  long with_hhi = 0;
+  for (auto& f : *ds->GetLayerByName("parks"))
+    if (f->IsFieldSetAndNotNull(f->GetFieldIndex("hhi"))) {
+      ++with_hhi;
+      EXPECT_GT(f->GetFieldAsDouble("hhi"), 0);
+      EXPECT_LE(f->GetFieldAsDouble("hhi"), 1);
+    }
+  EXPECT_GE(with_hhi, 8);
+}
+
+TEST(CliClusters, MuGradesSplitEachCountyByPercentile) {
+  auto ds = open_vector((run_dir() / "results.gpkg").string());
+  ASSERT_TRUE(ds);
+  std::map<std::string, std::string> county_of_park;
+  for (auto& f : *ds->GetLayerByName("parks"))
+    county_of_park[f->GetFieldAsString("park_id")] = f->GetFieldAsString("county");
+  // Per county: the graded firms and how many got A (a firm's grade is on each of its parcels).
+  std::map<std::string, std::map<std::string, std::string>> grade_by_firm;  // county -> firm -> A…
+  for (auto& f : *ds->GetLayerByName("parcels")) {
+    if (!f->IsFieldSetAndNotNull(f->GetFieldIndex("mu_class"))) continue;
+    const std::string park = f->GetFieldAsString("park_id");
+    std::string county = county_of_park[park];
+    if (county.empty()) continue;  // ranked under "(no county) city": skipped here
+    grade_by_firm[county][std::string(f->GetFieldAsString("enterprise")) + "@" + park] =
+        f->GetFieldAsString("mu_class");
+  }
+  ASSERT_GE(grade_by_firm.size(), 3u);
+  for (const auto& [county, firms] : grade_by_firm) {
+    std::map<std::string, long> count;
+    for (const auto& [firm, g] : firms) ++count[g];
+    const double n = static_cast<double>(firms.size());
+    // Rank k (0 = best) is A while k / n < 0.20: ceil(0.2 n) firms; B up to 0.60, C up to 0.95.
+    EXPECT_EQ(count["A"], static_cast<long>(std::ceil(0.20 * n))) << county;
+    EXPECT_EQ(count["A"] + count["B"], static_cast<long>(std::ceil(0.60 * n))) << county;
+    EXPECT_EQ(count["A"] + count["B"] + count["C"], static_cast<long>(std::ceil(0.95 * n)))
+        << county;
+  }
+}

@@ -35,6 +35,14 @@ struct FirmParcel {
 std::vector<FirmRecord> firms_from_parcels(const std::vector<FirmParcel>& parcels,
                                            std::vector<size_t>* firm_of_parcel = nullptr);
 
+// Cluster zones (layer `clusters`): a park's member parcels of one cluster closed into zones by
+// buffering out `closing_m` and back in; clusters with fewer than `min_parcels` parcels in a park
+// get no zone. Rule-set [cluster_zones].
+struct ClusterZoneRules {
+  double closing_m = 150;
+  long min_parcels = 3;
+};
+
 enum class ClusterLevel { park, county, city, province };
 const char* level_name(ClusterLevel level);  // "park" …
 

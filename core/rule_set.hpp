@@ -57,6 +57,7 @@ struct RuleSet {
   DigestionRules digestion;
   std::vector<ClusterDef> clusters;  // [clusters.NAME]: codes and keywords
   ClusterTargets cluster_targets;    // [cluster_targets]
+  ClusterZoneRules cluster_zones;    // [cluster_zones]
   MuEvaluationRules mu_evaluation;   // [mu_evaluation]; enabled by the section
 };
 

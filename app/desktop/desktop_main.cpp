@@ -63,8 +63,8 @@ int render(const QCommandLineParser& args) {
     return 2;
   }
   if (LayerView* p = scene.layer("parcels")) p->theme = theme;
-  if (LayerView* b = scene.layer("buildings")) b->visible = b->data->size() < 200000;
-  if (LayerView* b = scene.layer("approval_batches")) b->visible = false;
+  if (theme == ParcelTheme::cluster)  // the zones belong to that picture
+    if (LayerView* z = scene.layer("clusters")) z->visible = true;
   MapViewport view;
   const QStringList size = args.value("size").split('x');
   view.size = QSize(size.value(0).toInt(), size.value(1).toInt());

@@ -231,9 +231,6 @@ bool MainWindow::open_project(const QString& path) {
   doc_ = doc;
   scene_ = doc_->scene;
   scene_.chinese = language_ == "zh_CN";
-  // Buildings matter close up; at province size they would only slow the first frames.
-  if (LayerView* b = scene_.layer("buildings")) b->visible = b->data->size() < 200000;
-  if (LayerView* b = scene_.layer("approval_batches")) b->visible = false;
   parcel_index_ = std::make_shared<std::unordered_map<std::string, long>>();
   if (const MapLayerData* p = doc_->parcels())
     for (size_t i = 0; i < p->labels.size(); ++i)

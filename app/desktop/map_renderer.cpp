@@ -102,13 +102,6 @@ class LayerPainter {
   std::vector<std::uint8_t> occupied_;  // pixels that already hold a dot of this layer
 };
 
-QColor cluster_colour(const StyleBook& s, std::uint16_t code) {
-  if (code == 0 || s.cluster_palette.empty()) return QColor(160, 160, 160, 90);
-  QColor c = colour_of(s.cluster_palette[(code - 1) % s.cluster_palette.size()]);
-  c.setAlpha(90);
-  return c;
-}
-
 struct Label {
   QPointF at;
   QString text;
@@ -137,8 +130,9 @@ RenderStats render_map(const MapScene& scene, const MapViewport& v, QPainter& pa
     Symbol sym{QColor(), QColor(90, 90, 90), 0.5};
     std::optional<ParcelColours> parcel_colours;
     const MapCategoryColumn* zone_cluster = nullptr;
+    std::vector<QColor> zone_colours;  // by code of the zones' cluster column
     if (d.name == "parcels") {
-      parcel_colours.emplace(d, styles, l.theme);
+      parcel_colours.emplace(d, styles, l.theme, scene.cluster_order);
     } else if (d.name == "parks") {
       sym = simple_symbol(styles.park, 1.6);
     } else if (d.name == "unsupplied") {
@@ -154,6 +148,12 @@ RenderStats render_map(const MapScene& scene, const MapViewport& v, QPainter& pa
       sym = simple_symbol(styles.constraints, 0.6);
     } else if (d.name == "clusters") {
       zone_cluster = d.category("cluster");
+      if (zone_cluster)
+        for (const auto& name : zone_cluster->values) {
+          QColor c = cluster_colour(styles, scene.cluster_order, name);
+          c.setAlpha(90);
+          zone_colours.push_back(c);
+        }
       sym.outline_width = 1.2;
     }
     for (size_t i = 0; i < d.size(); ++i) {
@@ -167,7 +167,7 @@ RenderStats render_map(const MapScene& scene, const MapViewport& v, QPainter& pa
       QColor fill = sym.fill;
       if (parcel_colours) fill = (*parcel_colours)(i);
       if (zone_cluster) {
-        fill = cluster_colour(styles, zone_cluster->codes[i]);
+        fill = zone_colours[zone_cluster->codes[i]];
         sym.outline = fill.darker(160);
         sym.outline.setAlpha(255);
       }

@@ -2,6 +2,7 @@
 #include "app/desktop/map_scene.hpp"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -40,6 +41,15 @@ QColor colour_of(const std::string& hex) {
     return c;
   }
   return QColor(QString::fromStdString(hex));
+}
+
+QColor cluster_colour(const StyleBook& styles, const std::vector<std::string>& order,
+                      const std::string& cluster) {
+  auto it = std::lower_bound(order.begin(), order.end(), cluster);
+  if (cluster.empty() || it == order.end() || *it != cluster || styles.cluster_palette.empty())
+    return QColor(200, 200, 200);
+  const size_t k = static_cast<size_t>(it - order.begin());
+  return colour_of(styles.cluster_palette[k % styles.cluster_palette.size()]);
 }
 
 LayerView* MapScene::layer(const std::string& name) {
@@ -149,7 +159,7 @@ void MapScene::apply_filter(const MapFilter& filter) {
 }
 
 ParcelColours::ParcelColours(const MapLayerData& parcels, const StyleBook& styles,
-                             ParcelTheme theme)
+                             ParcelTheme theme, const std::vector<std::string>& cluster_order)
     : parcels_(parcels), theme_(theme) {
   auto categorised = [&](const char* field, const std::vector<StyleCategory>& cats) {
     category_ = parcels.category(field);
@@ -182,9 +192,7 @@ ParcelColours::ParcelColours(const MapLayerData& parcels, const StyleBook& style
       if (category_) {
         by_code_.assign(category_->values.size(), QColor(240, 240, 240));
         for (size_t k = 1; k < category_->values.size(); ++k)
-          if (!styles.cluster_palette.empty())
-            by_code_[k] =
-                colour_of(styles.cluster_palette[(k - 1) % styles.cluster_palette.size()]);
+          by_code_[k] = cluster_colour(styles, cluster_order, category_->values[k]);
       }
       break;
   }
@@ -249,15 +257,10 @@ std::vector<LegendEntry> MapScene::legend() const {
                          {},
                          {},
                          true});
-          if (const auto* c = l.data->category("cluster"))
-            for (size_t k = 1; k < c->values.size() && k <= 16; ++k)
-              out.push_back(
-                  {QString::fromStdString(c->values[k]),
-                   colour_of(
-                       styles->cluster_palette.empty()
-                           ? "#808080"
-                           : styles->cluster_palette[(k - 1) % styles->cluster_palette.size()]),
-                   QColor(80, 80, 80), false});
+          for (const auto& name : cluster_order)
+            out.push_back({QString::fromStdString(name),
+                           cluster_colour(*styles, cluster_order, name), QColor(80, 80, 80),
+                           false});
           break;
         }
       }
@@ -276,14 +279,11 @@ std::vector<LegendEntry> MapScene::legend() const {
              styles->constraints);
     } else if (n == "clusters") {
       out.push_back({translate(QT_TRANSLATE_NOOP("Legend", "Cluster zones")), {}, {}, true});
-      if (const auto* c = l.data->category("cluster"))
-        for (size_t k = 1; k < c->values.size() && k <= 16; ++k)
-          out.push_back(
-              {QString::fromStdString(c->values[k]),
-               colour_of(styles->cluster_palette.empty()
-                             ? "#808080"
-                             : styles->cluster_palette[(k - 1) % styles->cluster_palette.size()]),
-               QColor(60, 60, 60), false});
+      for (const auto& name : cluster_order) {
+        QColor fill = cluster_colour(*styles, cluster_order, name);
+        fill.setAlpha(90);
+        out.push_back({QString::fromStdString(name), fill, fill.darker(160), false});
+      }
     }
   }
   return out;

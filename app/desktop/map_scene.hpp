@@ -54,6 +54,9 @@ struct MapScene {
   double buildings_max_mpp = 4.0;
   std::set<long> selected_parcels;
   bool chinese = true;  // labels of categories in the legend
+  // Every cluster name of the loaded layers, sorted: a cluster's colour is the palette entry at
+  // its position, the same on parcels, zones and in the legend.
+  std::vector<std::string> cluster_order;
 
   LayerView* layer(const std::string& name);
   const LayerView* layer(const std::string& name) const;
@@ -64,11 +67,14 @@ struct MapScene {
 };
 
 QColor colour_of(const std::string& hex);  // "#RRGGBB[AA]"
+QColor cluster_colour(const StyleBook& styles, const std::vector<std::string>& order,
+                      const std::string& cluster);  // grey for "" or an unknown cluster
 
 // The fill of parcel `i` under `theme` (invalid colour: not drawn).
 class ParcelColours {
  public:
-  ParcelColours(const MapLayerData& parcels, const StyleBook& styles, ParcelTheme theme);
+  ParcelColours(const MapLayerData& parcels, const StyleBook& styles, ParcelTheme theme,
+                const std::vector<std::string>& cluster_order);
   QColor operator()(size_t i) const;
 
  private:

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <set>
 
 namespace parkatlas::desktop {
 
@@ -36,10 +37,19 @@ std::shared_ptr<ProjectDocument> ProjectDocument::load(
                    .arg(QString::fromStdString(logical), QString::fromStdString(table)));
     LayerView view;
     view.data = std::make_shared<MapLayerData>(doc->source->load(logical, request_for(logical)));
-    // Approval batches are outlines over everything else; buildings only matter close up.
-    view.opacity = logical == "parks" ? 1.0 : logical == "clusters" ? 0.8 : 1.0;
+    // Shown at first: what a planner looks at. Approval batches (outlines over everything) and
+    // cluster zones (busy over the verdict colours) are a click away in the layers panel;
+    // buildings only matter close up and at province size would only slow the first frames.
+    view.visible = logical != "approval_batches" && logical != "clusters" &&
+                   !(logical == "buildings" && view.data->size() >= 200000);
+
     doc->scene.layers.push_back(std::move(view));
   }
+  std::set<std::string> clusters;
+  for (const LayerView& l : doc->scene.layers)
+    if (const auto* c = l.data->category("cluster"))
+      for (size_t k = 1; k < c->values.size(); ++k) clusters.insert(c->values[k]);
+  doc->scene.cluster_order.assign(clusters.begin(), clusters.end());
   if (progress) progress(QCoreApplication::translate("ProjectDocument", "Reading tables…"));
   doc->parks = doc->source->table("parks");
   doc->idle_list = doc->source->table("idle_parcels");

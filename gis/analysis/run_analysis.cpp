@@ -14,6 +14,7 @@
 #include "gis/analysis/project_inputs.hpp"
 #include "gis/gis_error.hpp"
 #include "gis/io/csv_writer.hpp"
+#include "gis/analysis/cluster_zones.hpp"
 #include "gis/io/idle_lists.hpp"
 #include "gis/io/idle_summary.hpp"
 #include "gis/io/results_writer.hpp"
@@ -381,6 +382,29 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     result.layers_written.push_back(pre + "idle_parcels");
   }
   if (!options.idle_only) {
+    // Issue 6: cluster zones on the map.
+    const auto zones = cluster_zones(in, ev, a.clusters, rules.cluster_zones, geos);
+    using T = FieldType;
+    OutputLayer& zones_out = gpkg.add_layer(
+        pre + "clusters", &in.measuring.srs, wkbMultiPolygon,
+        {{"cluster", T::text}, {"park_id", T::text}, {"city", T::text}, {"county", T::text},
+         {"n_parcels", T::integer}, {"n_firms", T::integer}, {"rev_wan", T::real},
+         {"land_mu", T::real}, {"lq", T::real}, {"zone_mu", T::real}});
+    for (const ClusterZone& z : zones) {
+      zones_out.set(0, z.cluster);
+      zones_out.set(1, z.park_id);
+      zones_out.set(2, z.city.empty() ? Cell{std::monostate{}} : Cell{z.city});
+      zones_out.set(3, z.county.empty() ? Cell{std::monostate{}} : Cell{z.county});
+      zones_out.set(4, static_cast<std::int64_t>(z.parcels));
+      zones_out.set(5, static_cast<std::int64_t>(z.firms));
+      zones_out.set(6, z.revenue_wan);
+      zones_out.set(7, z.land_mu);
+      zones_out.set(8, z.lq ? Cell{*z.lq} : Cell{std::monostate{}});
+      zones_out.set(9, m2_to_mu(area(geos, z.geom.get())));
+      zones_out.set_geometry(geos, z.geom.get());
+      zones_out.write();
+    }
+    result.layers_written.push_back(pre + "clusters");
     // Issue 6: cluster statistics at every level and the policy targets.
     const auto stat_cols = cluster_stat_columns(a.clusters);
     OutputLayer& stats_out =

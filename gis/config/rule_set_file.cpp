@@ -132,7 +132,7 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
   require_known_keys(file, root, "the rule set",
                      {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings",
                       "idle_land", "unsupplied", "low_efficiency", "digestion", "clusters",
-                      "cluster_targets", "mu_evaluation"});
+                      "cluster_targets", "cluster_zones", "mu_evaluation"});
   RuleSet rs;
   rs.text_hash = text_hash(text);
   const toml::table* head = root["rule_set"].as_table();
@@ -305,6 +305,12 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
     c.key_per_city = count_range(file, *t, "key_per_city");
     c.key_per_county = count_range(file, *t, "key_per_county");
     c.rd_per_100_firms = number(file, *t, "rd_per_100_firms", 0, 1e4);
+  }
+  if (const toml::table* t = root["cluster_zones"].as_table()) {
+    require_known_keys(file, *t, "[cluster_zones]", {"closing_m", "min_parcels"});
+    if (auto v = number(file, *t, "closing_m", 0, 5000)) rs.cluster_zones.closing_m = *v;
+    if (auto v = number(file, *t, "min_parcels", 1, 1e6))
+      rs.cluster_zones.min_parcels = static_cast<long>(*v);
   }
   if (const toml::table* t = root["mu_evaluation"].as_table()) {
     require_known_keys(

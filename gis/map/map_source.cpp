@@ -22,8 +22,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bottom to top: what a planner expects to see over what.
-const char* const kDrawOrder[] = {"constraints", "parks",   "clusters",  "approval_batches",
-                                  "unsupplied",  "parcels", "buildings", "proposals"};
+// Cluster zones go over the parcels, translucent, so overlapping zones stay visible.
+const char* const kDrawOrder[] = {"constraints", "parks",    "approval_batches", "unsupplied",
+                                  "parcels",     "clusters", "buildings",        "proposals"};
 const char* const kTables[] = {"idle_parcels", "idle_summary", "problems", "run_info"};
 
 GDALDatasetUniquePtr open_read(const std::string& path) {

@@ -49,7 +49,6 @@ int main(int argc, char** argv) {
   auto doc = ProjectDocument::load(QString::fromLocal8Bit(argv[1]), {});
   const double load_s = t.nsecsElapsed() / 1e9;
   MapScene scene = doc->scene;
-  if (LayerView* b = scene.layer("approval_batches")) b->visible = false;
   size_t features = 0;
   for (const auto& l : scene.layers) features += l.data->size();
   rusage ru{};

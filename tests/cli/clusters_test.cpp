@@ -115,3 +115,41 @@ TEST(CliClusters, MuGradesSplitEachCountyByPercentile) {
         << county;
   }
 }
+
+TEST(CliClusters, ZonesCoverTheirMemberParcels) {
+  auto ds = open_vector((run_dir() / "results.gpkg").string());
+  ASSERT_TRUE(ds);
+  // Members per (park, cluster), read from the parcels layer.
+  std::map<std::pair<std::string, std::string>, std::vector<std::unique_ptr<OGRGeometry>>> members;
+  for (auto& f : *ds->GetLayerByName("parcels")) {
+    const std::string park = f->GetFieldAsString("park_id"),
+                      cluster = f->GetFieldAsString("cluster");
+    if (park.empty() || cluster.empty() || !f->GetGeometryRef()) continue;
+    members[{park, cluster}].emplace_back(f->GetGeometryRef()->clone());
+  }
+  size_t expected_zones = 0;
+  for (const auto& [key, parcels] : members) expected_zones += parcels.size() >= 3;  // min_parcels
+  OGRLayer* zones = ds->GetLayerByName("clusters");
+  ASSERT_TRUE(zones);
+  EXPECT_EQ(static_cast<size_t>(zones->GetFeatureCount()), expected_zones);
+  size_t checked = 0;
+  for (auto& z : *zones) {
+    const auto key = std::make_pair(std::string(z->GetFieldAsString("park_id")),
+                                    std::string(z->GetFieldAsString("cluster")));
+    const auto& parcels = members[key];
+    EXPECT_EQ(z->GetFieldAsInteger64("n_parcels"), static_cast<long long>(parcels.size()));
+    const OGRGeometry* zone = z->GetGeometryRef();
+    ASSERT_TRUE(zone);
+    // A closing contains what it closes: every member lies wholly in its zone.
+    for (const auto& p : parcels) {
+      std::unique_ptr<OGRGeometry> inside(zone->Intersection(p.get()));
+      ASSERT_TRUE(inside);
+      const double a = p->toMultiPolygon()->get_Area();
+      EXPECT_GE(OGR_G_Area(OGRGeometry::ToHandle(inside.get())), (1 - 1e-9) * a);
+      ++checked;
+    }
+    EXPECT_GE(OGR_G_Area(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(zone))) * 15 / 10000,
+              z->GetFieldAsDouble("zone_mu") * 0.999);
+  }
+  EXPECT_GT(checked, 100u);
+}

@@ -41,6 +41,7 @@ std::vector<FirmRecord> firms_from_parcels(const std::vector<FirmParcel>& parcel
 struct ClusterZoneRules {
   double closing_m = 150;
   long min_parcels = 3;
+  long exact_max_parcels = 300;  // larger groups are closed on a grid (cells of closing_m / 3)
 };
 
 enum class ClusterLevel { park, county, city, province };

@@ -1,9 +1,139 @@
 // Cluster zones by closing.
 #include "gis/analysis/cluster_zones.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
 
+#include "gis/parallel.hpp"
+
 namespace parkatlas {
+
+namespace {
+
+// The closing of the member parcels. Buffering each member out and uniting them equals buffering
+// their union, but GEOS does the small buffers much faster than one of a union of thousands of
+// parcels; the grown shape is simplified (its detail is below the closing's scale anyway) before
+// it is buffered back in, and the members are united in again, since chords of the round buffers
+// and the simplification may shave a member's corner.
+// Large groups (province data has parks with thousands of parcels per cluster) are closed on a
+// grid instead: GEOS's buffers of unions of thousands of parcels took minutes. Cells of a third
+// of the closing distance are marked where a member's box lies, dilated and eroded by the
+// closing distance (a disc of cells), and the remaining cells become the zone as one coverage
+// union, united with the members. The zone is then exact along members and within a cell of the
+// true closing elsewhere.
+GeomPtr grid_closed_zone(const GeosContext& geos, const ProjectInputs& in,
+                         const std::vector<size_t>& parcels, GeomPtr members, double closing_m) {
+  GEOSContextHandle_t h = geos.handle();
+  const double cell = closing_m / 3;
+  const int r = 3;  // closing distance in cells
+  double minx = 1e300, miny = 1e300, maxx = -1e300, maxy = -1e300;
+  std::vector<std::array<double, 4>> boxes;
+  for (size_t i : parcels) {
+    double x0, y0, x1, y1;
+    const GEOSGeometry* g = in.parcels.geoms[i].get();
+    if (!GEOSGeom_getXMin_r(h, g, &x0) || !GEOSGeom_getYMin_r(h, g, &y0) ||
+        !GEOSGeom_getXMax_r(h, g, &x1) || !GEOSGeom_getYMax_r(h, g, &y1))
+      continue;
+    boxes.push_back({x0, y0, x1, y1});
+    minx = std::min(minx, x0), miny = std::min(miny, y0);
+    maxx = std::max(maxx, x1), maxy = std::max(maxy, y1);
+  }
+  if (boxes.empty()) return members;
+  // A margin of r cells around the data so dilation never falls off the grid.
+  const double ox = minx - (r + 1) * cell, oy = miny - (r + 1) * cell;
+  const int nx = static_cast<int>((maxx - ox) / cell) + r + 2;
+  const int ny = static_cast<int>((maxy - oy) / cell) + r + 2;
+  if (static_cast<long long>(nx) * ny > 40'000'000) return members;  // absurd extent: no closing
+  std::vector<std::uint8_t> on(static_cast<size_t>(nx) * ny, 0);
+  auto at = [nx](int x, int y) { return static_cast<size_t>(y) * nx + x; };
+  for (const auto& b : boxes)
+    for (int y = static_cast<int>((b[1] - oy) / cell); y <= static_cast<int>((b[3] - oy) / cell);
+         ++y)
+      for (int x = static_cast<int>((b[0] - ox) / cell); x <= static_cast<int>((b[2] - ox) / cell);
+           ++x)
+        on[at(x, y)] = 1;
+  std::vector<std::pair<int, int>> disc;
+  for (int dy = -r; dy <= r; ++dy)
+    for (int dx = -r; dx <= r; ++dx)
+      if (dx * dx + dy * dy <= r * r) disc.emplace_back(dx, dy);
+  auto morph = [&](const std::vector<std::uint8_t>& src, bool dilate) {
+    std::vector<std::uint8_t> dst(src.size(), dilate ? 0 : 1);
+    for (int y = 0; y < ny; ++y)
+      for (int x = 0; x < nx; ++x) {
+        bool hit = !dilate;
+        for (const auto& [dx, dy] : disc) {
+          const int xx = x + dx, yy = y + dy;
+          const bool v = xx >= 0 && yy >= 0 && xx < nx && yy < ny && src[at(xx, yy)];
+          if (dilate && v) {
+            hit = true;
+            break;
+          }
+          if (!dilate && !v) {
+            hit = false;
+            break;
+          }
+        }
+        dst[at(x, y)] = hit;
+      }
+    return dst;
+  };
+  const auto closed = morph(morph(on, true), false);
+  std::vector<GEOSGeometry*> squares;
+  for (int y = 0; y < ny; ++y)
+    for (int x = 0; x < nx; ++x) {
+      if (!closed[at(x, y)]) continue;
+      const double x0 = ox + x * cell, y0 = oy + y * cell;
+      GEOSCoordSequence* cs = GEOSCoordSeq_create_r(h, 5, 2);
+      const double xs[5] = {x0, x0 + cell, x0 + cell, x0, x0};
+      const double ys[5] = {y0, y0, y0 + cell, y0 + cell, y0};
+      for (unsigned k = 0; k < 5; ++k) GEOSCoordSeq_setXY_r(h, cs, k, xs[k], ys[k]);
+      squares.push_back(
+          GEOSGeom_createPolygon_r(h, GEOSGeom_createLinearRing_r(h, cs), nullptr, 0));
+    }
+  if (squares.empty()) return members;
+  GeomPtr grid =
+      make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, squares.data(),
+                                                  static_cast<unsigned>(squares.size())));
+  GeomPtr cells = make_geom(geos, GEOSCoverageUnion_r(h, grid.get()));
+  if (!cells) return members;
+  GeomPtr whole = make_geom(geos, GEOSUnion_r(h, cells.get(), members.get()));
+  return whole ? std::move(whole) : std::move(members);
+}
+
+GeomPtr closed_zone(const GeosContext& geos, const ProjectInputs& in,
+                    const std::vector<size_t>& parcels, const ClusterZoneRules& rules) {
+  const double closing_m = rules.closing_m;
+  GEOSContextHandle_t h = geos.handle();
+  auto united = [&](bool grow) {
+    std::vector<GEOSGeometry*> parts;
+    parts.reserve(parcels.size());
+    for (size_t i : parcels) {
+      const GEOSGeometry* g = in.parcels.geoms[i].get();
+      GEOSGeometry* part = grow ? GEOSBuffer_r(h, g, closing_m, 2) : GEOSGeom_clone_r(h, g);
+      if (part) parts.push_back(part);
+    }
+    GeomPtr collection =
+        make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                                    static_cast<unsigned>(parts.size())));
+    return make_geom(geos, GEOSUnaryUnion_r(h, collection.get()));
+  };
+  GeomPtr members = united(false);
+  if (!members || closing_m <= 0) return members;
+  if (parcels.size() > 300)
+    return grid_closed_zone(geos, in, parcels, std::move(members), closing_m);
+  GeomPtr grown = united(true);
+  if (!grown) return members;
+  GeomPtr simple = make_geom(geos, GEOSTopologyPreserveSimplify_r(h, grown.get(), closing_m / 20));
+  GeomPtr closed =
+      make_geom(geos, GEOSBuffer_r(h, simple ? simple.get() : grown.get(), -closing_m, 2));
+  if (!closed || GEOSisEmpty_r(h, closed.get())) return members;
+  GeomPtr whole = make_geom(geos, GEOSUnion_r(h, closed.get(), members.get()));
+  return whole ? std::move(whole) : std::move(members);
+}
+
+}  // namespace
 
 std::vector<ClusterZone> cluster_zones(const ProjectInputs& in, const ParcelEvaluation& ev,
                                        const ClusterAnalysis& clusters,
@@ -16,28 +146,22 @@ std::vector<ClusterZone> cluster_zones(const ProjectInputs& in, const ParcelEval
   std::map<std::pair<std::string, std::string>, const ClusterStat*> stats;
   for (const ClusterStat& s : clusters.stats)
     if (s.level == ClusterLevel::park) stats[{s.unit, s.cluster}] = &s;
+  std::vector<std::pair<std::pair<std::string, std::string>, const std::vector<size_t>*>> groups;
+  for (const auto& [key, parcels] : members)
+    if (static_cast<long>(parcels.size()) >= rules.min_parcels) groups.emplace_back(key, &parcels);
+  std::vector<GeomPtr> shapes(groups.size());
+  // Zones are independent: both cores, each with its own GEOS context.
+  ProblemList unused;
+  in_chunks(groups.size(), 2, unused,
+            [&](size_t begin, size_t end, const GeosContext& g, ProblemList&) {
+              for (size_t k = begin; k < end; ++k)
+                shapes[k] = closed_zone(g, in, *groups[k].second, rules);
+            });
   std::vector<ClusterZone> out;
-  for (const auto& [key, parcels] : members) {
-    if (static_cast<long>(parcels.size()) < rules.min_parcels) continue;
-    std::vector<GEOSGeometry*> clones;
-    clones.reserve(parcels.size());
-    for (size_t i : parcels) clones.push_back(GEOSGeom_clone_r(h, in.parcels.geoms[i].get()));
-    GeomPtr collection =
-        make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, clones.data(),
-                                                    static_cast<unsigned>(clones.size())));
-    // Buffering a collection unions its parts; out and back in closes the gaps between them.
-    GeomPtr zone = make_geom(geos, GEOSUnaryUnion_r(h, collection.get()));
-    if (rules.closing_m > 0 && zone) {
-      GeomPtr grown = make_geom(geos, GEOSBuffer_r(h, zone.get(), rules.closing_m, 8));
-      if (grown) {
-        GeomPtr closed = make_geom(geos, GEOSBuffer_r(h, grown.get(), -rules.closing_m, 8));
-        // Buffers approximate arcs by chords, so the closing can shave a corner off a member;
-        // the union with the members keeps every parcel wholly inside its zone.
-        if (closed && !GEOSisEmpty_r(h, closed.get()))
-          if (GeomPtr whole = make_geom(geos, GEOSUnion_r(h, closed.get(), zone.get())))
-            zone = std::move(whole);
-      }
-    }
+  for (size_t k = 0; k < groups.size(); ++k) {
+    const auto& [key, parcels_ptr] = groups[k];
+    const std::vector<size_t>& parcels = *parcels_ptr;
+    GeomPtr& zone = shapes[k];
     if (!zone || GEOSisEmpty_r(h, zone.get())) continue;
     ClusterZone z;
     z.park_id = key.first;

@@ -15,7 +15,8 @@ int ParkTable::index_of(const std::string& id) const {
 std::vector<const LayerReport*> ProjectInputs::reports() const {
   std::vector<const LayerReport*> out;
   for (const auto* r :
-       {parks_reader.get(), parcels_reader.get(), buildings_reader.get(), batches_reader.get()})
+       {parks_reader.get(), parcels_reader.get(), buildings_reader.get(), batches_reader.get(),
+        constraints_reader.get()})
     if (r) out.push_back(&r->report());
   return out;
 }
@@ -31,6 +32,8 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
     in.buildings_reader = std::make_unique<LayerReader>(it->second, problems);
   if (auto it = config.layers.find(LayerKind::approval_batches); it != config.layers.end())
     in.batches_reader = std::make_unique<LayerReader>(it->second, problems);
+  if (auto it = config.layers.find(LayerKind::constraints); it != config.layers.end())
+    in.constraints_reader = std::make_unique<LayerReader>(it->second, problems);
 
   in.land_use_scheme = parcels_cfg.land_use_scheme;
   bool land_use_mapped = false;
@@ -78,6 +81,11 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
   if (in.batches_reader) {
     progress.begin("reading approval batches", in.batches_reader->report().features_in_source);
     in.batches = in.batches_reader->read_all(in.measuring, geos);
+    progress.end();
+  }
+  if (in.constraints_reader) {
+    progress.begin("reading constraints", in.constraints_reader->report().features_in_source);
+    in.constraints = in.constraints_reader->read_all(in.measuring, geos);
     progress.end();
   }
   progress.begin("reading parcels", in.parcels_reader->report().features_in_source);

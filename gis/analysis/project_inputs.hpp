@@ -25,8 +25,10 @@ struct ParkTable {
 struct ProjectInputs {
   MeasuringCrs measuring;
   std::optional<LandUseScheme> land_use_scheme;
-  std::unique_ptr<LayerReader> parks_reader, parcels_reader, buildings_reader, batches_reader;
+  std::unique_ptr<LayerReader> parks_reader, parcels_reader, buildings_reader, batches_reader,
+      constraints_reader;
   std::optional<LayerData> batches;  // approval batches (批次), when configured
+  std::optional<LayerData> constraints;  // farmland, red line, water … when configured
   std::optional<LayerData> parks;
   ParkTable park_table;
   LayerData parcels;

@@ -58,7 +58,7 @@ ProjectConfig parse_project_config(const std::string& text, const std::string& p
   ProjectConfig cfg;
   cfg.path = path;
   const fs::path base = fs::absolute(fs::path(path)).parent_path();
-  require_known_keys(path, root, "the project config", {"project", "layers"});
+  require_known_keys(path, root, "the project config", {"project", "layers", "expansion"});
 
   if (const toml::table* project = root["project"].as_table()) {
     require_known_keys(path, *project, "[project]", {"name", "as_of", "rules", "measuring_crs"});
@@ -80,6 +80,39 @@ ProjectConfig parse_project_config(const std::string& text, const std::string& p
     cfg.measuring_crs = get_string(path, *project, "measuring_crs");
   }
 
+  if (const toml::node* e = root.get("expansion")) {
+    const toml::array* list = e->as_array();
+    if (!list)
+      throw GisError(toml_where(path, *e) + ": expansion requests are [[expansion]] tables");
+    for (const auto& item : *list) {
+      const toml::table* t = item.as_table();
+      if (!t) throw GisError(toml_where(path, item) + ": each [[expansion]] must be a table");
+      require_known_keys(path, *t, "[[expansion]]",
+                         {"park_id", "demand_mu", "cluster", "growth_yi", "search_m"});
+      ExpansionConfig x;
+      x.park_id = get_string(path, *t, "park_id");
+      if (x.park_id.empty())
+        throw GisError(toml_where(path, item) + ": [[expansion]] needs a park_id");
+      auto positive = [&](const char* key) -> std::optional<double> {
+        const toml::node* n = t->get(key);
+        if (!n) return std::nullopt;
+        auto v = n->value<double>();
+        if (!v || !(*v > 0))
+          throw GisError(toml_where(path, *n) + ": " + key + " must be a positive number");
+        return v;
+      };
+      x.demand_mu = positive("demand_mu");
+      x.growth_yi = positive("growth_yi");
+      x.cluster = get_string(path, *t, "cluster");
+      if (auto s = positive("search_m")) x.search_m = *s;
+      if (x.demand_mu.has_value() == (x.growth_yi.has_value() || !x.cluster.empty()) ||
+          x.growth_yi.has_value() != !x.cluster.empty())
+        throw GisError(toml_where(path, item) +
+                       ": give either demand_mu (亩) or cluster and growth_yi (亿元) for park " +
+                       x.park_id);
+      cfg.expansions.push_back(std::move(x));
+    }
+  }
   const toml::table* layers = root["layers"].as_table();
   if (!layers) throw GisError(path + ": the config has no [layers] table");
   for (const auto& [key, node] : *layers) {

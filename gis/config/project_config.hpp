@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/civil_date.hpp"
 #include "core/field_catalogue.hpp"
@@ -22,6 +23,16 @@ struct LayerConfig {
   std::optional<LandUseScheme> land_use_scheme;
 };
 
+// One [[expansion]] request (issue 6 §3): a park and its land demand, in 亩 or as a cluster's
+// revenue growth target (亿元) divided by the park's revenue per 亩 of that cluster.
+struct ExpansionConfig {
+  std::string park_id;
+  std::optional<double> demand_mu;
+  std::string cluster;
+  std::optional<double> growth_yi;
+  double search_m = 3000;
+};
+
 struct ProjectConfig {
   std::string path;  // the config file
   std::string name;
@@ -29,6 +40,7 @@ struct ProjectConfig {
   std::string rules = "jiangxi-2014";
   std::string measuring_crs;  // empty = chosen by the CRS policy
   std::map<LayerKind, LayerConfig> layers;
+  std::vector<ExpansionConfig> expansions;
 };
 
 // Throws GisError naming the file, the line and the key for every problem found.

@@ -307,7 +307,10 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
     c.rd_per_100_firms = number(file, *t, "rd_per_100_firms", 0, 1e4);
   }
   if (const toml::table* t = root["cluster_zones"].as_table()) {
-    require_known_keys(file, *t, "[cluster_zones]", {"closing_m", "min_parcels"});
+    require_known_keys(file, *t, "[cluster_zones]",
+                       {"closing_m", "min_parcels", "exact_max_parcels"});
+    if (auto v = number(file, *t, "exact_max_parcels", 0, 1e9))
+      rs.cluster_zones.exact_max_parcels = static_cast<long>(*v);
     if (auto v = number(file, *t, "closing_m", 0, 5000)) rs.cluster_zones.closing_m = *v;
     if (auto v = number(file, *t, "min_parcels", 1, 1e6))
       rs.cluster_zones.min_parcels = static_cast<long>(*v);

@@ -5,6 +5,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -116,8 +117,32 @@ TEST(CliClusters, MuGradesSplitEachCountyByPercentile) {
   }
 }
 
-TEST(CliClusters, ZonesCoverTheirMemberParcels) {
-  auto ds = open_vector((run_dir() / "results.gpkg").string());
+namespace {
+
+// The sample again with every zone closed on the grid (exact_max_parcels = 0), as province data
+// is: jiangxi-2014 plus one line.
+fs::path grid_run_dir() {
+  static const fs::path dir = [] {
+    const fs::path d = temp_dir("cli-clusters-grid");
+    std::string rules = slurp(fs::path(source_dir()) / "core/rules/jiangxi-2014.toml");
+    rules += "\n";
+    const auto pos = rules.find("min_parcels = 3");
+    rules.insert(pos, "exact_max_parcels = 0\n");
+    std::ofstream((d / "grid.toml").string()) << rules;
+    const auto r = run_command("run -q -c " + sample("parkatlas.toml") + " --rules " +
+                               (d / "grid.toml").string() + " -o " + (d / "out").string());
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    return d / "out";
+  }();
+  return dir;
+}
+
+}  // namespace
+
+class CliClusterZones : public ::testing::TestWithParam<bool> {};
+
+TEST_P(CliClusterZones, CoverTheirMemberParcels) {
+  auto ds = open_vector(((GetParam() ? grid_run_dir() : run_dir()) / "results.gpkg").string());
   ASSERT_TRUE(ds);
   // Members per (park, cluster), read from the parcels layer.
   std::map<std::pair<std::string, std::string>, std::vector<std::unique_ptr<OGRGeometry>>> members;
@@ -153,3 +178,5 @@ TEST(CliClusters, ZonesCoverTheirMemberParcels) {
   }
   EXPECT_GT(checked, 100u);
 }
+
+INSTANTIATE_TEST_SUITE_P(ExactAndGrid, CliClusterZones, ::testing::Values(false, true));

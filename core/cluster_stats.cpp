@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace parkatlas {
 
@@ -25,11 +26,14 @@ std::vector<FirmRecord> firms_from_parcels(const std::vector<FirmParcel>& parcel
                                            std::vector<size_t>* firm_of_parcel) {
   if (firm_of_parcel) firm_of_parcel->clear();
   std::vector<FirmRecord> firms;
-  std::map<std::pair<std::string, std::string>, size_t> index;  // (enterprise, park) -> firm
-  std::vector<std::vector<double>> seen_revenue, seen_tax;      // per firm
+  std::unordered_map<std::string, size_t> index;            // enterprise + '\x1f' + park -> firm
+  std::vector<std::vector<double>> seen_revenue, seen_tax;  // per firm
   for (const FirmParcel& p : parcels) {
     const std::string name = p.enterprise.empty() ? "#" + p.parcel_key : p.enterprise;
-    auto [it, added] = index.try_emplace({name, p.park_id}, firms.size());
+    std::string key = name;
+    key += '\x1f';
+    key += p.park_id;
+    auto [it, added] = index.try_emplace(std::move(key), firms.size());
     if (added) {
       FirmRecord f;
       f.enterprise = name;

@@ -164,6 +164,7 @@ SampleData generate_layout(const LayoutOptions& o) {
   const bool province = o.target_parcels > 0;
   const CivilDate t = o.as_of;
   int batch_seq = 0;
+  int synthetic_with_constraints = 0;
 
   for (size_t pi = 0; pi < chosen.size(); ++pi) {
     const auto& c = chosen[pi];
@@ -212,6 +213,20 @@ SampleData generate_layout(const LayoutOptions& o) {
     } else {
       auto pts = blob(rng, ax, ay, area);
       region_geom = ring_polygon(pts);
+      // The first two plausible parks of the sample get constraints around them, for the
+      // expansion proposals: farmland to the east, an ecological red line to the north, a river
+      // to the south. No random numbers are drawn, so every other layer stays as it was.
+      if (!province && synthetic_with_constraints < 2) {
+        ++synthetic_with_constraints;
+        OGREnvelope e;
+        region_geom->getEnvelope(&e);
+        data.constraints.push_back(
+            {"farmland", {e.MaxX + 150, e.MinY - 800, e.MaxX + 900, e.MaxY + 800}});
+        data.constraints.push_back(
+            {"eco_redline", {e.MinX - 300, e.MaxY + 250, e.MaxX + 100, e.MaxY + 900}});
+        data.constraints.push_back(
+            {"water", {e.MinX - 2500, e.MinY - 260, e.MaxX + 2500, e.MinY - 180}});
+      }
       for (auto [x, y] : pts) {
         to_ll->Transform(1, &x, &y);
         LonLat g = wgs84_to_gcj02({x, y});

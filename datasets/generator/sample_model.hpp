@@ -51,10 +51,17 @@ struct Park {
   std::string outline_wkt_gcj;                         // real outlines keep their source geometry
 };
 
+// Land a park may not expand into (issue 6 §3), in Gauss-Krüger metres like the parcels.
+struct Constraint {
+  std::string kind;  // farmland, eco_redline, water
+  Rect r;
+};
+
 struct SampleData {
   std::vector<Park> parks;
   std::vector<Parcel> parcels;
   std::vector<Batch> batches;
+  std::vector<Constraint> constraints;
 };
 
 }  // namespace parkatlas::sample

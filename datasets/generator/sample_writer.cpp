@@ -225,6 +225,17 @@ void write_geopackage(const SampleData& data, const std::string& path, int epsg)
       create(batches, f);
     }
   });
+
+  if (data.constraints.empty()) return;  // province data: none
+  OGRLayer* constraints = add_layer(*ds, "constraints", &out.srs, {{"kind", OFTString}});
+  in_transaction(*ds, [&] {
+    for (const auto& c : data.constraints) {
+      OGRFeature f(constraints->GetLayerDefn());
+      f.SetField("kind", c.kind.c_str());
+      f.SetGeometryDirectly(rect_polygon(c.r, false, out.from_gk.get()));
+      create(constraints, f);
+    }
+  });
 }
 
 void write_gbk_shapefile(const SampleData& data, const std::string& path, int epsg) {

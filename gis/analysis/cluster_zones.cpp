@@ -21,10 +21,10 @@ namespace {
 // grid instead: GEOS's buffers of unions of thousands of parcels took minutes. Cells of a third
 // of the closing distance are marked where a member's box lies, dilated and eroded by the
 // closing distance (a disc of cells), and the remaining cells become the zone as one coverage
-// union, united with the members. The zone is then exact along members and within a cell of the
-// true closing elsewhere.
+// union. Every member lies in the cells its box marks and a closing keeps what it closes, so the
+// zone contains every member; elsewhere it is within a cell of the true closing.
 GeomPtr grid_closed_zone(const GeosContext& geos, const ProjectInputs& in,
-                         const std::vector<size_t>& parcels, GeomPtr members, double closing_m) {
+                         const std::vector<size_t>& parcels, double closing_m) {
   GEOSContextHandle_t h = geos.handle();
   const double cell = closing_m / 3;
   const int r = 3;  // closing distance in cells
@@ -40,12 +40,12 @@ GeomPtr grid_closed_zone(const GeosContext& geos, const ProjectInputs& in,
     minx = std::min(minx, x0), miny = std::min(miny, y0);
     maxx = std::max(maxx, x1), maxy = std::max(maxy, y1);
   }
-  if (boxes.empty()) return members;
+  if (boxes.empty()) return nullptr;
   // A margin of r cells around the data so dilation never falls off the grid.
   const double ox = minx - (r + 1) * cell, oy = miny - (r + 1) * cell;
   const int nx = static_cast<int>((maxx - ox) / cell) + r + 2;
   const int ny = static_cast<int>((maxy - oy) / cell) + r + 2;
-  if (static_cast<long long>(nx) * ny > 40'000'000) return members;  // absurd extent: no closing
+  if (static_cast<long long>(nx) * ny > 40'000'000) return nullptr;  // absurd extent: no closing
   std::vector<std::uint8_t> on(static_cast<size_t>(nx) * ny, 0);
   auto at = [nx](int x, int y) { return static_cast<size_t>(y) * nx + x; };
   for (const auto& b : boxes)
@@ -92,14 +92,11 @@ GeomPtr grid_closed_zone(const GeosContext& geos, const ProjectInputs& in,
       squares.push_back(
           GEOSGeom_createPolygon_r(h, GEOSGeom_createLinearRing_r(h, cs), nullptr, 0));
     }
-  if (squares.empty()) return members;
+  if (squares.empty()) return nullptr;
   GeomPtr grid =
       make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, squares.data(),
                                                   static_cast<unsigned>(squares.size())));
-  GeomPtr cells = make_geom(geos, GEOSCoverageUnion_r(h, grid.get()));
-  if (!cells) return members;
-  GeomPtr whole = make_geom(geos, GEOSUnion_r(h, cells.get(), members.get()));
-  return whole ? std::move(whole) : std::move(members);
+  return make_geom(geos, GEOSCoverageUnion_r(h, grid.get()));
 }
 
 GeomPtr closed_zone(const GeosContext& geos, const ProjectInputs& in,
@@ -119,10 +116,10 @@ GeomPtr closed_zone(const GeosContext& geos, const ProjectInputs& in,
                                                     static_cast<unsigned>(parts.size())));
     return make_geom(geos, GEOSUnaryUnion_r(h, collection.get()));
   };
+  if (closing_m > 0 && static_cast<long>(parcels.size()) > rules.exact_max_parcels)
+    return grid_closed_zone(geos, in, parcels, closing_m);
   GeomPtr members = united(false);
   if (!members || closing_m <= 0) return members;
-  if (parcels.size() > 300)
-    return grid_closed_zone(geos, in, parcels, std::move(members), closing_m);
   GeomPtr grown = united(true);
   if (!grown) return members;
   GeomPtr simple = make_geom(geos, GEOSTopologyPreserveSimplify_r(h, grown.get(), closing_m / 20));

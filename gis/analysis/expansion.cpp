@@ -1,12 +1,19 @@
-// Expansion proposals: a collar around the park, minus constraints, widened by bisection on its
-// reach until its area meets the demand.
+// Expansion proposals: from eight seeds on the park's boundary, a disc minus the park and the
+// constraints, widened by bisection on its radius until its area meets the demand; the most
+// compact alternative that meets it wins.
 #include "gis/analysis/expansion.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 
+#include "core/park_rollup.hpp"
 #include "core/units.hpp"
+#include "gis/analysis/cluster_analysis.hpp"
+#include "gis/analysis/project_inputs.hpp"
+#include "gis/config/project_config.hpp"
+#include "gis/gis_error.hpp"
 
 namespace parkatlas {
 
@@ -23,17 +30,17 @@ GeomPtr collection_of(const GeosContext& geos, const std::vector<const GEOSGeome
                                                      static_cast<unsigned>(clones.size())));
 }
 
-// The free land within `reach` of the park: (buffer(park, reach) − park) − blocked, reduced to its
+// The free land within `reach` of `seed`: (buffer(seed, reach) − park) − blocked, reduced to its
 // largest polygon that touches the park.
 GeomPtr collar(const GeosContext& geos, const GEOSGeometry* park, const GEOSGeometry* blocked,
-               const GEOSGeometry* park_edge, double reach) {
+               const GEOSGeometry* park_edge, const GEOSGeometry* seed, double reach) {
   GEOSContextHandle_t h = geos.handle();
-  GeomPtr grown = make_geom(geos, GEOSBuffer_r(h, park, reach, 8));
+  GeomPtr grown = make_geom(geos, GEOSBuffer_r(h, seed, reach, 8));
   if (!grown) return nullptr;
   GeomPtr ring = make_geom(geos, GEOSDifference_r(h, grown.get(), park));
   if (!ring) return nullptr;
-  GeomPtr free_land = blocked ? make_geom(geos, GEOSDifference_r(h, ring.get(), blocked))
-                              : std::move(ring);
+  GeomPtr free_land =
+      blocked ? make_geom(geos, GEOSDifference_r(h, ring.get(), blocked)) : std::move(ring);
   if (!free_land) return nullptr;
   GeomPtr best;
   double best_area = 0;
@@ -47,6 +54,47 @@ GeomPtr collar(const GeosContext& geos, const GEOSGeometry* park, const GEOSGeom
     if (a > best_area) best_area = a, best = make_geom(geos, GEOSGeom_clone_r(h, part));
   }
   return best;
+}
+
+// Eight seeds on the park's boundary, one per compass direction: the vertex reaching farthest
+// that way. Growing a disc from each gives compact alternatives on different sides.
+std::vector<GeomPtr> boundary_seeds(const GeosContext& geos, const GEOSGeometry* park) {
+  GEOSContextHandle_t h = geos.handle();
+  GeomPtr boundary = make_geom(geos, GEOSBoundary_r(h, park));
+  double length = 0;
+  GEOSLength_r(h, boundary.get(), &length);
+  // Points every 1/256 of the outline, so a seed can sit in the middle of a straight side.
+  GeomPtr outline = make_geom(geos, GEOSDensify_r(h, boundary.get(), std::max(length / 256, 1.0)));
+  if (!outline) outline = std::move(boundary);
+  std::vector<std::pair<double, double>> pts;
+  const int n = GEOSGetNumGeometries_r(h, outline.get());
+  for (int k = 0; k < n; ++k) {
+    const GEOSGeometry* line = GEOSGetGeometryN_r(h, outline.get(), k);
+    const GEOSCoordSequence* cs = GEOSGeom_getCoordSeq_r(h, line);
+    unsigned size = 0;
+    if (!cs || !GEOSCoordSeq_getSize_r(h, cs, &size)) continue;
+    for (unsigned i = 0; i < size; ++i) {
+      double x = 0, y = 0;
+      GEOSCoordSeq_getXY_r(h, cs, i, &x, &y);
+      pts.emplace_back(x, y);
+    }
+  }
+  std::vector<GeomPtr> seeds;
+  for (int d = 0; d < 8 && !pts.empty(); ++d) {
+    const double ux = std::cos(d * kPi / 4), uy = std::sin(d * kPi / 4);
+    double reach = -1e300;
+    for (const auto& p : pts) reach = std::max(reach, p.first * ux + p.second * uy);
+    // Of the points reaching farthest (a whole straight side may), the middle one.
+    std::vector<std::pair<double, double>> ties;
+    for (const auto& p : pts)
+      if (p.first * ux + p.second * uy >= reach - 1e-6 * std::max(1.0, length)) ties.push_back(p);
+    std::sort(ties.begin(), ties.end(), [&](const auto& a, const auto& b) {
+      return a.first * -uy + a.second * ux < b.first * -uy + b.second * ux;  // along the side
+    });
+    const auto& best = ties[ties.size() / 2];
+    seeds.push_back(make_geom(geos, GEOSGeom_createPointFromXY_r(h, best.first, best.second)));
+  }
+  return seeds;
 }
 
 double area_of(const GeosContext& geos, const GEOSGeometry* g) {
@@ -80,47 +128,79 @@ ExpansionProposal propose_expansion(const GeosContext& geos, const GEOSGeometry*
   // The park's edge, slightly widened: a collar part "touches" the park when it meets this.
   GeomPtr boundary = make_geom(geos, GEOSBoundary_r(h, park));
   GeomPtr edge = make_geom(geos, GEOSBuffer_r(h, boundary.get(), 0.05, 2));
-  auto area_at = [&](double reach, GeomPtr* shape) {
-    GeomPtr c = collar(geos, park, blocked.get(), edge.get(), reach);
-    const double a = area_of(geos, c.get());
-    if (shape) *shape = std::move(c);
-    return a;
+  // From each boundary seed, a disc of growing reach minus the park and the blocked land; the
+  // reach is found by doubling, then bisection to within 1 % of the demand. The alternative that
+  // meets the demand with the most compact shape wins.
+  struct Grown {
+    GeomPtr shape;
+    const GEOSGeometry* seed = nullptr;
+    double area = 0, reach = 0, compactness = 0;
   };
-  // Exponential search for a reach that is enough, then bisection to within 1 % of the demand.
-  double lo = 0, hi = 25;
-  GeomPtr shape;
-  double a = area_at(hi, &shape);
-  while (a < target_m2 && hi < request.search_m) {
-    lo = hi;
-    hi = std::min(hi * 2, request.search_m);
-    a = area_at(hi, &shape);
-  }
-  if (a >= target_m2) {
-    for (int k = 0; k < 40 && std::abs(a - target_m2) > 0.01 * target_m2; ++k) {
-      const double mid = (lo + hi) / 2;
-      GeomPtr s;
-      const double am = area_at(mid, &s);
-      if (am >= target_m2) {
-        hi = mid, a = am, shape = std::move(s);
-      } else {
-        lo = mid;
+  auto grow_from = [&](const GEOSGeometry* seed) {
+    auto area_at = [&](double reach, GeomPtr* shape) {
+      GeomPtr c = collar(geos, park, blocked.get(), edge.get(), seed, reach);
+      const double a = area_of(geos, c.get());
+      if (shape) *shape = std::move(c);
+      return a;
+    };
+    double lo = 0, hi = 25;
+    Grown g;
+    g.seed = seed;
+    double a = area_at(hi, &g.shape);
+    while (a < target_m2 && hi < request.search_m) {
+      lo = hi;
+      hi = std::min(hi * 2, request.search_m);
+      a = area_at(hi, &g.shape);
+    }
+    if (a >= target_m2) {
+      for (int k = 0; k < 40 && std::abs(a - target_m2) > 0.01 * target_m2; ++k) {
+        const double mid = (lo + hi) / 2;
+        GeomPtr s;
+        const double am = area_at(mid, &s);
+        if (am >= target_m2) {
+          hi = mid, a = am, g.shape = std::move(s);
+        } else {
+          lo = mid;
+        }
       }
     }
+    g.area = a;
+    g.reach = hi;
+    double perimeter = 0;
+    if (g.shape) GEOSLength_r(h, g.shape.get(), &perimeter);
+    g.compactness = perimeter > 0 ? 4 * kPi * a / (perimeter * perimeter) : 0;
+    return g;
+  };
+  Grown best;
+  bool best_met = false;
+  const std::vector<GeomPtr> seeds = boundary_seeds(geos, park);
+  for (const GeomPtr& seed : seeds) {
+    Grown g = grow_from(seed.get());
+    if (!g.shape) continue;
+    const bool met = std::abs(g.area - target_m2) <= 0.05 * target_m2;
+    // Meeting the demand first; then compactness; short of it, the most land.
+    const bool better =
+        !best.shape || (met && !best_met) ||
+        (met == best_met && (met ? g.compactness > best.compactness : g.area > best.area));
+    if (better) best_met = met, best = std::move(g);
   }
+  GeomPtr shape = std::move(best.shape);
+  const double a = best.area;
+  const double hi = best.reach;
   out.reach_m = hi;
   if (!shape) return out;
   out.area_mu = m2_to_mu(a);
-  out.demand_met = std::abs(a - target_m2) <= 0.05 * target_m2;
+  out.demand_met = best_met;
   double perimeter = 0;
   GEOSLength_r(h, shape.get(), &perimeter);
-  out.compactness = perimeter > 0 ? 4 * kPi * a / (perimeter * perimeter) : 0;
+  out.compactness = best.compactness;
   GeomPtr outline = make_geom(geos, GEOSBoundary_r(h, shape.get()));
   GeomPtr shared = make_geom(geos, GEOSIntersection_r(h, outline.get(), edge.get()));
   double shared_len = 0;
   if (shared) GEOSLength_r(h, shared.get(), &shared_len);
   out.shared_boundary = perimeter > 0 ? std::min(1.0, shared_len / perimeter) : 0;
-  // What the constraints took within the final reach, per kind.
-  GeomPtr grown = make_geom(geos, GEOSBuffer_r(h, park, out.reach_m, 8));
+  // What the constraints took within the final reach of the chosen seed, per kind.
+  GeomPtr grown = make_geom(geos, GEOSBuffer_r(h, best.seed, out.reach_m, 8));
   GeomPtr ring = make_geom(geos, GEOSDifference_r(h, grown.get(), park));
   std::map<std::string, double> by_kind;
   for (const auto& c : constraints) {
@@ -135,6 +215,98 @@ ExpansionProposal propose_expansion(const GeosContext& geos, const GEOSGeometry*
     out.excluded += buf;
   }
   out.geom = std::move(shape);
+  return out;
+}
+
+std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectConfig& config,
+                                         const ClusterAnalysis& clusters,
+                                         const std::map<std::string, ParkRollup>& rollups,
+                                         const DigestionRules& digestion, const GeosContext& geos) {
+  std::vector<ParkProposal> out;
+  if (config.expansions.empty()) return out;
+  if (!in.parks) throw GisError("[[expansion]] needs a parks layer", {config.path});
+  for (const ExpansionConfig& x : config.expansions) {
+    const int park = in.park_table.index_of(x.park_id);
+    if (park < 0)
+      throw GisError("[[expansion]] names park " + x.park_id + ", which the parks layer lacks",
+                     {config.path});
+    ParkProposal pp;
+    pp.cluster = x.cluster;
+    ExpansionRequest req;
+    req.park_id = x.park_id;
+    req.search_m = x.search_m;
+    if (x.demand_mu) {
+      req.demand_mu = *x.demand_mu;
+      pp.reason = "demand given";
+    } else {
+      // Growth target ÷ the park's revenue per 亩 of that cluster (cluster_stats, park level).
+      std::optional<double> per_mu;
+      for (const ClusterStat& s : clusters.stats)
+        if (s.level == ClusterLevel::park && s.unit == x.park_id && s.cluster == x.cluster)
+          per_mu = s.rev_per_mu;
+      if (!per_mu || *per_mu <= 0) {
+        pp.eligible = false;
+        pp.reason = "no revenue per 亩 for cluster " + x.cluster + " in the park: demand unknown";
+        pp.proposal.park_id = x.park_id;
+        out.push_back(std::move(pp));
+        continue;
+      }
+      req.demand_mu = *x.growth_yi * 10000.0 / *per_mu;
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "demand %.1f 亩 = %g 亿元 growth of %s / %.1f 万元 per 亩",
+                    req.demand_mu, *x.growth_yi, x.cluster.c_str(), *per_mu);
+      pp.reason = buf;
+    }
+    std::vector<ConstraintPiece> constraints;
+    if (in.constraints) {
+      const Column& kind = in.constraints->field("kind");
+      for (size_t i = 0; i < in.constraints->size(); ++i)
+        if (in.constraints->geoms[i])
+          constraints.push_back({kind.text(i).value_or("other"), in.constraints->geoms[i].get()});
+    }
+    for (size_t k = 0; k < in.parks->size(); ++k)
+      if (static_cast<int>(k) != park && in.parks->geoms[k])
+        constraints.push_back({"park", in.parks->geoms[k].get()});
+    // Parcels within reach: land already supplied (the park's own parcels beyond its outline
+    // too).
+    GEOSContextHandle_t h = geos.handle();
+    const GEOSGeometry* park_geom = in.parks->geoms[static_cast<size_t>(park)].get();
+    double px0 = 0, py0 = 0, px1 = 0, py1 = 0;
+    GEOSGeom_getXMin_r(h, park_geom, &px0);
+    GEOSGeom_getYMin_r(h, park_geom, &py0);
+    GEOSGeom_getXMax_r(h, park_geom, &px1);
+    GEOSGeom_getYMax_r(h, park_geom, &py1);
+    px0 -= x.search_m, py0 -= x.search_m, px1 += x.search_m, py1 += x.search_m;
+    for (size_t i = 0; i < in.parcels.size(); ++i) {
+      const GEOSGeometry* g = in.parcels.geoms[i].get();
+      if (!g) continue;
+      double gx0 = 0, gy0 = 0, gx1 = 0, gy1 = 0;
+      GEOSGeom_getXMin_r(h, g, &gx0);
+      GEOSGeom_getYMin_r(h, g, &gy0);
+      GEOSGeom_getXMax_r(h, g, &gx1);
+      GEOSGeom_getYMax_r(h, g, &gy1);
+      if (gx1 < px0 || gx0 > px1 || gy1 < py0 || gy0 > py1) continue;
+      constraints.push_back({"parcel", g});
+    }
+    pp.proposal =
+        propose_expansion(geos, in.parks->geoms[static_cast<size_t>(park)].get(), constraints, req);
+    if (auto it = rollups.find(x.park_id); it != rollups.end()) {
+      const Digestion d = it->second.digestion(digestion);
+      if (d.meets_target == false) {
+        pp.eligible = false;
+        char buf[200];
+        std::snprintf(buf, sizeof buf,
+                      "not eligible: 批而未用 digestion period %.1f years exceeds the target of "
+                      "%.1f years",
+                      d.years.value_or(0), digestion.target_years);
+        pp.reason = buf + std::string("; ") + pp.reason;
+      }
+    }
+    if (!pp.proposal.demand_met && pp.proposal.geom)
+      pp.reason += "; only " + std::to_string(static_cast<long>(pp.proposal.area_mu)) +
+                   " 亩 free within " + std::to_string(static_cast<long>(x.search_m)) + " m";
+    out.push_back(std::move(pp));
+  }
   return out;
 }
 

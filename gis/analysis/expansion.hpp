@@ -1,9 +1,11 @@
 // Park expansion proposals (扩区调区, issue 6 §3): for a park and a land demand, the land around it
 // that it could grow into — within a search distance, minus the constraint layers (永久基本农田,
-// 生态保护红线, water, built-up land) and the other parks — grown outward from the boundary as a
-// collar so the result is one contiguous polygon touching the park, widened until it meets the
-// demand. GEOS does the geometry.
+// 生态保护红线, water, built-up land) and the other parks — grown outward from a point of the
+// boundary as a disc, so the result is one compact polygon touching the park, widened until it
+// meets the demand; eight seeds round the park are tried and the most compact result is kept.
+// GEOS does the geometry.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,7 +29,7 @@ struct ExpansionRequest {
 struct ExpansionProposal {
   std::string park_id;
   double demand_mu = 0, area_mu = 0;
-  double reach_m = 0;          // how far the collar reaches out from the park
+  double reach_m = 0;          // radius of the disc grown from the boundary seed
   double compactness = 0;      // Polsby–Popper 4πA / P², 1 for a disc
   double shared_boundary = 0;  // share of the proposal's boundary that is the park's
   bool demand_met = false;     // within 5 % of the demand
@@ -38,5 +40,27 @@ struct ExpansionProposal {
 ExpansionProposal propose_expansion(const GeosContext& geos, const GEOSGeometry* park,
                                     const std::vector<ConstraintPiece>& constraints,
                                     const ExpansionRequest& request);
+
+struct ProjectInputs;
+struct ProjectConfig;
+struct ClusterAnalysis;
+struct ParkRollup;
+struct DigestionRules;
+
+// A proposal per [[expansion]] request of the config, with its eligibility: a park whose 批而未用
+// digestion period fails the rule set's target is "not eligible" (Jiangxi restricts expanding
+// parks that do not use their land). Constraints are the constraints layer (by `kind`), the
+// other parks, and land already supplied: every parcel within reach (kind "parcel"; the park's
+// own parcels beyond its outline too).
+struct ParkProposal {
+  ExpansionProposal proposal;
+  std::string cluster;  // for a demand from a cluster's growth target
+  bool eligible = true;
+  std::string reason;  // why not eligible, or how the demand was derived
+};
+std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectConfig& config,
+                                         const ClusterAnalysis& clusters,
+                                         const std::map<std::string, ParkRollup>& rollups,
+                                         const DigestionRules& digestion, const GeosContext& geos);
 
 }  // namespace parkatlas

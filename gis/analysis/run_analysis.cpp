@@ -8,13 +8,14 @@
 #include <thread>
 
 #include "core/units.hpp"
+#include "gis/analysis/cluster_zones.hpp"
+#include "gis/analysis/expansion.hpp"
 #include "gis/analysis/floor_from_buildings.hpp"
 #include "gis/analysis/parcel_evaluation.hpp"
 #include "gis/analysis/park_assignment.hpp"
 #include "gis/analysis/project_inputs.hpp"
 #include "gis/gis_error.hpp"
 #include "gis/io/csv_writer.hpp"
-#include "gis/analysis/cluster_zones.hpp"
 #include "gis/io/idle_lists.hpp"
 #include "gis/io/idle_summary.hpp"
 #include "gis/io/results_writer.hpp"
@@ -385,11 +386,17 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     // Issue 6: cluster zones on the map.
     const auto zones = cluster_zones(in, ev, a.clusters, rules.cluster_zones, geos);
     using T = FieldType;
-    OutputLayer& zones_out = gpkg.add_layer(
-        pre + "clusters", &in.measuring.srs, wkbMultiPolygon,
-        {{"cluster", T::text}, {"park_id", T::text}, {"city", T::text}, {"county", T::text},
-         {"n_parcels", T::integer}, {"n_firms", T::integer}, {"rev_wan", T::real},
-         {"land_mu", T::real}, {"lq", T::real}, {"zone_mu", T::real}});
+    OutputLayer& zones_out = gpkg.add_layer(pre + "clusters", &in.measuring.srs, wkbMultiPolygon,
+                                            {{"cluster", T::text},
+                                             {"park_id", T::text},
+                                             {"city", T::text},
+                                             {"county", T::text},
+                                             {"n_parcels", T::integer},
+                                             {"n_firms", T::integer},
+                                             {"rev_wan", T::real},
+                                             {"land_mu", T::real},
+                                             {"lq", T::real},
+                                             {"zone_mu", T::real}});
     for (const ClusterZone& z : zones) {
       zones_out.set(0, z.cluster);
       zones_out.set(1, z.park_id);
@@ -405,6 +412,52 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
       zones_out.write();
     }
     result.layers_written.push_back(pre + "clusters");
+    // Issue 6 §3: expansion proposals, and the constraint layer as used.
+    const auto proposals = park_proposals(in, config, a.clusters, rollups, rules.digestion, geos);
+    if (!proposals.empty() || in.constraints) {
+      OutputLayer& prop_out = gpkg.add_layer(pre + "proposals", &in.measuring.srs, wkbMultiPolygon,
+                                             {{"park_id", T::text},
+                                              {"cluster", T::text},
+                                              {"demand_mu", T::real},
+                                              {"area_mu", T::real},
+                                              {"reach_m", T::real},
+                                              {"compact", T::real},
+                                              {"shared", T::real},
+                                              {"met", T::integer},
+                                              {"eligible", T::integer},
+                                              {"reason", T::text},
+                                              {"excluded", T::text}});
+      for (const ParkProposal& p : proposals) {
+        const ExpansionProposal& x = p.proposal;
+        prop_out.set(0, x.park_id);
+        prop_out.set(1, p.cluster.empty() ? Cell{std::monostate{}} : Cell{p.cluster});
+        prop_out.set(2, x.demand_mu);
+        prop_out.set(3, x.area_mu);
+        prop_out.set(4, x.reach_m);
+        prop_out.set(5, x.compactness);
+        prop_out.set(6, x.shared_boundary);
+        prop_out.set(7, std::int64_t{x.demand_met});
+        prop_out.set(8, std::int64_t{p.eligible});
+        prop_out.set(9, p.reason);
+        prop_out.set(10, x.excluded.empty() ? Cell{std::monostate{}} : Cell{x.excluded});
+        prop_out.set_geometry(geos, x.geom.get());
+        prop_out.write();
+      }
+      result.layers_written.push_back(pre + "proposals");
+    }
+    if (in.constraints) {
+      OutputLayer& cons_out =
+          gpkg.add_layer(pre + "constraints", &in.measuring.srs, wkbMultiPolygon,
+                         {{"kind", T::text}, {"src_fid", T::integer}});
+      const Column& kind = in.constraints->field("kind");
+      for (size_t i = 0; i < in.constraints->size(); ++i) {
+        cons_out.set(0, Cell{kind.text(i).value_or("other")});
+        cons_out.set(1, Cell{static_cast<std::int64_t>(in.constraints->fids[i])});
+        cons_out.set_geometry(geos, in.constraints->geoms[i].get());
+        cons_out.write();
+      }
+      result.layers_written.push_back(pre + "constraints");
+    }
     // Issue 6: cluster statistics at every level and the policy targets.
     const auto stat_cols = cluster_stat_columns(a.clusters);
     OutputLayer& stats_out =

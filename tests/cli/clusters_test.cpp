@@ -180,3 +180,45 @@ TEST_P(CliClusterZones, CoverTheirMemberParcels) {
 }
 
 INSTANTIATE_TEST_SUITE_P(ExactAndGrid, CliClusterZones, ::testing::Values(false, true));
+
+TEST(CliExpansion, SampleProposalsAvoidEveryConstraint) {
+  auto ds = open_vector((run_dir() / "results.gpkg").string());
+  ASSERT_TRUE(ds);
+  OGRLayer* proposals = ds->GetLayerByName("proposals");
+  OGRLayer* constraints = ds->GetLayerByName("constraints");
+  ASSERT_TRUE(proposals && constraints);
+  EXPECT_EQ(constraints->GetFeatureCount(), 6);  // the sample's two parks × three kinds
+  std::map<std::string, long long> dig_ok;
+  for (auto& f : *ds->GetLayerByName("parks"))
+    dig_ok[f->GetFieldAsString("park_id")] =
+        f->IsFieldSetAndNotNull(f->GetFieldIndex("dig_ok")) ? f->GetFieldAsInteger64("dig_ok") : -1;
+  std::set<std::string> parks;
+  for (auto& p : *proposals) {
+    const std::string park = p->GetFieldAsString("park_id");
+    parks.insert(park);
+    const OGRGeometry* g = p->GetGeometryRef();
+    ASSERT_TRUE(g);
+    // One contiguous polygon, within 5 % of the demand, clear of every constraint.
+    ASSERT_EQ(wkbFlatten(g->getGeometryType()), wkbMultiPolygon);
+    EXPECT_EQ(g->toMultiPolygon()->getNumGeometries(), 1) << park;
+    const double area_mu =
+        OGR_G_Area(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(g))) * 15 / 10000;
+    EXPECT_NEAR(area_mu, p->GetFieldAsDouble("demand_mu"), 0.05 * p->GetFieldAsDouble("demand_mu"));
+    EXPECT_NEAR(area_mu, p->GetFieldAsDouble("area_mu"), 1e-6);
+    EXPECT_EQ(p->GetFieldAsInteger64("met"), 1);
+    constraints->ResetReading();
+    for (auto& c : *constraints) EXPECT_FALSE(g->Intersects(c->GetGeometryRef())) << park;
+    // Outside its park.
+    for (auto& k : *ds->GetLayerByName("parks"))
+      if (park == k->GetFieldAsString("park_id") && k->GetGeometryRef()) {
+        std::unique_ptr<OGRGeometry> inside(g->Intersection(k->GetGeometryRef()));
+        EXPECT_LT(OGR_G_Area(OGRGeometry::ToHandle(inside.get())), 1.0) << park;
+      }
+    // Eligibility follows the park's digestion check.
+    EXPECT_EQ(p->GetFieldAsInteger64("eligible") == 0, dig_ok[park] == 0) << park;
+    if (dig_ok[park] == 0) {
+      EXPECT_NE(std::string(p->GetFieldAsString("reason")).find("not eligible"), std::string::npos);
+    }
+  }
+  EXPECT_EQ(parks, (std::set<std::string>{"G361143", "G361144"}));
+}

@@ -22,50 +22,60 @@ const char* level_name(ClusterLevel level) {
   return "province";
 }
 
+size_t FirmBuilder::add(const FirmParcel& p) {
+  const std::string name = p.enterprise.empty() ? "#" + p.parcel_key : p.enterprise;
+  std::string key = name;
+  key += '\x1f';
+  key += p.park_id;
+  auto [it, added] = index_.try_emplace(std::move(key), firms_.size());
+  if (added) {
+    FirmRecord f;
+    f.enterprise = name;
+    f.park_id = p.park_id;
+    f.city = p.city;
+    f.county = p.county;
+    f.cluster = p.cluster;
+    f.industry = p.industry;
+    firms_.push_back(std::move(f));
+    seen_revenue_.emplace_back();
+    seen_tax_.emplace_back();
+  }
+  FirmRecord& f = firms_[it->second];
+  // Bureaus either repeat a firm's totals on each of its parcels or split them among the
+  // parcels. Equal values are taken as one repeated total, different ones as parts: the firm's
+  // figure is the sum of its parcels' distinct values.
+  auto add_distinct = [](std::optional<double>& into, std::vector<double>& seen,
+                         const std::optional<double>& v) {
+    if (!v || std::find(seen.begin(), seen.end(), *v) != seen.end()) return;
+    seen.push_back(*v);
+    into = into.value_or(0) + *v;
+  };
+  add_distinct(f.revenue_wan, seen_revenue_[it->second], p.revenue_wan);
+  add_distinct(f.tax_wan, seen_tax_[it->second], p.tax_wan);
+  if (p.rd_institutions && (!f.rd_institutions || *p.rd_institutions > *f.rd_institutions))
+    f.rd_institutions = p.rd_institutions;
+  if (f.cluster.empty()) f.cluster = p.cluster;
+  if (f.industry.empty()) f.industry = p.industry;
+  f.land_mu += p.land_mu;
+  return it->second;
+}
+
+std::vector<FirmRecord> FirmBuilder::finish() {
+  index_.clear();
+  seen_revenue_.clear();
+  seen_tax_.clear();
+  return std::move(firms_);
+}
+
 std::vector<FirmRecord> firms_from_parcels(const std::vector<FirmParcel>& parcels,
                                            std::vector<size_t>* firm_of_parcel) {
   if (firm_of_parcel) firm_of_parcel->clear();
-  std::vector<FirmRecord> firms;
-  std::unordered_map<std::string, size_t> index;            // enterprise + '\x1f' + park -> firm
-  std::vector<std::vector<double>> seen_revenue, seen_tax;  // per firm
+  FirmBuilder builder;
   for (const FirmParcel& p : parcels) {
-    const std::string name = p.enterprise.empty() ? "#" + p.parcel_key : p.enterprise;
-    std::string key = name;
-    key += '\x1f';
-    key += p.park_id;
-    auto [it, added] = index.try_emplace(std::move(key), firms.size());
-    if (added) {
-      FirmRecord f;
-      f.enterprise = name;
-      f.park_id = p.park_id;
-      f.city = p.city;
-      f.county = p.county;
-      f.cluster = p.cluster;
-      f.industry = p.industry;
-      firms.push_back(std::move(f));
-      seen_revenue.emplace_back();
-      seen_tax.emplace_back();
-    }
-    if (firm_of_parcel) firm_of_parcel->push_back(it->second);
-    FirmRecord& f = firms[it->second];
-    // Bureaus either repeat a firm's totals on each of its parcels or split them among the
-    // parcels. Equal values are taken as one repeated total, different ones as parts: the firm's
-    // figure is the sum of its parcels' distinct values.
-    auto add_distinct = [](std::optional<double>& into, std::vector<double>& seen,
-                           const std::optional<double>& v) {
-      if (!v || std::find(seen.begin(), seen.end(), *v) != seen.end()) return;
-      seen.push_back(*v);
-      into = into.value_or(0) + *v;
-    };
-    add_distinct(f.revenue_wan, seen_revenue[it->second], p.revenue_wan);
-    add_distinct(f.tax_wan, seen_tax[it->second], p.tax_wan);
-    if (p.rd_institutions && (!f.rd_institutions || *p.rd_institutions > *f.rd_institutions))
-      f.rd_institutions = p.rd_institutions;
-    if (f.cluster.empty()) f.cluster = p.cluster;
-    if (f.industry.empty()) f.industry = p.industry;
-    f.land_mu += p.land_mu;
+    const size_t firm = builder.add(p);
+    if (firm_of_parcel) firm_of_parcel->push_back(firm);
   }
-  return firms;
+  return builder.finish();
 }
 
 namespace {

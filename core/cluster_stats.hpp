@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace parkatlas {
@@ -31,6 +32,19 @@ struct FirmParcel {
   double land_mu = 0;
   std::optional<int> rd_institutions;
 };
+// The same one parcel at a time, for callers that do not hold every parcel's record at once
+// (a province's million parcels): add() returns the parcel's firm index.
+class FirmBuilder {
+ public:
+  size_t add(const FirmParcel& parcel);
+  std::vector<FirmRecord> finish();
+
+ private:
+  std::vector<FirmRecord> firms_;
+  std::unordered_map<std::string, size_t> index_;
+  std::vector<std::vector<double>> seen_revenue_, seen_tax_;
+};
+
 // `firm_of_parcel`, when given, receives each parcel's index into the result.
 std::vector<FirmRecord> firms_from_parcels(const std::vector<FirmParcel>& parcels,
                                            std::vector<size_t>* firm_of_parcel = nullptr);

@@ -27,12 +27,16 @@ ClusterAnalysis analyse_clusters(const ProjectInputs& in, const RuleSet& rules,
   const Column* city = in.parks ? &in.parks->field("city") : nullptr;
   const Column* county = in.parks ? &in.parks->field("county") : nullptr;
   const Column* industries = in.parks ? &in.parks->field("industries") : nullptr;
-  std::vector<FirmParcel> rows(p.size());
+  // One reusable record: a million parcels' records at once would cost ~0.2 GB at peak.
+  FirmBuilder builder;
+  std::vector<std::uint32_t> firm_of_parcel(p.size());
+  FirmParcel r;
   for (size_t i = 0; i < p.size(); ++i) {
-    FirmParcel& r = rows[i];
     r.parcel_key = key.text(i).value_or(std::to_string(p.fids[i]));
     r.enterprise = enterprise.text(i).value_or("");
     r.park_id = ev.park_id[i];
+    r.city.clear();
+    r.county.clear();
     if (ev.park[i] >= 0) {
       const size_t k = static_cast<size_t>(ev.park[i]);
       if (city) r.city = city->text(k).value_or("");
@@ -43,24 +47,25 @@ ClusterAnalysis analyse_clusters(const ProjectInputs& in, const RuleSet& rules,
     r.revenue_wan = revenue.real(i);
     r.tax_wan = tax.real(i);
     r.land_mu = ev.ind[i].land_mu;
+    r.rd_institutions.reset();
     if (auto v = rd.real(i)) r.rd_institutions = static_cast<int>(*v);
+    firm_of_parcel[i] = static_cast<std::uint32_t>(builder.add(r));
   }
-  std::vector<size_t> firm_of_parcel;
-  a.firms = firms_from_parcels(rows, &firm_of_parcel);
+  const std::vector<FirmRecord> firms = builder.finish();
   std::map<std::string, std::vector<std::string>> keys;
   if (industries)
     for (size_t k = 0; k < in.park_table.ids.size(); ++k)
       if (auto text = industries->text(k))
         keys[in.park_table.ids[k]] = key_clusters(rules.clusters, *text);
-  a.stats = cluster_statistics(a.firms, keys);
+  a.stats = cluster_statistics(firms, keys);
   a.checks = check_cluster_targets(a.stats, rules.cluster_targets);
-  a.hhi = park_industry_hhi(a.firms);
+  a.hhi = park_industry_hhi(firms);
   if (rules.mu_evaluation.enabled) {
-    a.grades = grade_firms(a.firms, rules.mu_evaluation);
+    const std::vector<MuGrade> grades = grade_firms(firms, rules.mu_evaluation);
     ev.mu_score.assign(p.size(), std::nullopt);
     ev.mu_class.assign(p.size(), 0);
     for (size_t i = 0; i < p.size(); ++i) {
-      const MuGrade& g = a.grades[firm_of_parcel[i]];
+      const MuGrade& g = grades[firm_of_parcel[i]];
       ev.mu_score[i] = g.score;
       ev.mu_class[i] = g.grade;
     }

@@ -16,9 +16,9 @@
 
 namespace parkatlas {
 
+// The firm records are dropped once their sums, checks and grades are made: at province scale
+// they would hold about a quarter of a gigabyte through the writing of the results.
 struct ClusterAnalysis {
-  std::vector<FirmRecord> firms;
-  std::vector<MuGrade> grades;  // per firm, when [mu_evaluation] is set
   std::vector<ClusterStat> stats;
   std::vector<TargetCheck> checks;
   std::map<std::string, double> hhi;  // park id -> HHI

@@ -5,6 +5,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <QComboBox>
+#include <QLineEdit>
 #include <QMenu>
 #include <QProcess>
 #include <QProgressDialog>
@@ -15,6 +17,7 @@
 #include <cmath>
 #include <map>
 
+#include "app/desktop/dialogs.hpp"
 #include "app/desktop/main_window.hpp"
 #include "app/desktop/map_renderer.hpp"
 
@@ -358,6 +361,35 @@ class DesktopTest : public QObject {
     QCOMPARE(window_->export_parcels_to("xlsx", ids, xlsx), 2LL);
     QVERIFY(QFileInfo(xlsx).size() > 1000);
     QVERIFY(window_->filter_bar()->set_value("idle_cls", ""));
+  }
+
+  void exportDialogGivesTheCommandLineOptions() {
+    // The dialog's fields in order: layer, format, encoding, split by, style (combos), then the
+    // filter and the output (line edits); what they say becomes export_layer's options.
+    ExportDialog dialog(nullptr, {"parcels", "parks", "idle_parcels"}, "parcels");
+    const auto combos = dialog.findChildren<QComboBox*>();
+    QList<QLineEdit*> edits;  // the dialog's own; editable combos have line edits inside
+    for (QLineEdit* e : dialog.findChildren<QLineEdit*>())
+      if (!qobject_cast<QComboBox*>(e->parent())) edits << e;
+    QVERIFY(combos.size() >= 5);
+    QVERIFY(edits.size() >= 2);
+    combos[0]->setCurrentText("parks");
+    combos[1]->setCurrentIndex(combos[1]->findData("xlsx"));
+    combos[2]->setCurrentIndex(combos[2]->findData("CP936"));
+    combos[3]->setCurrentText("county");
+    combos[4]->setCurrentIndex(combos[4]->findData("idle"));
+    edits[0]->setText("n_parcels > 10");
+    edits[1]->setText("/tmp/out.xlsx");
+    const parkatlas::ExportOptions o = dialog.options();
+    QCOMPARE(QString::fromStdString(o.layer), QString("parks"));
+    QVERIFY(o.format == parkatlas::ExportFormat::xlsx);
+    QCOMPARE(QString::fromStdString(o.encoding), QString("CP936"));
+    QCOMPARE(QString::fromStdString(o.split_by), QString("county"));
+    QCOMPARE(QString::fromStdString(o.style_theme), QString("idle"));
+    QCOMPARE(QString::fromStdString(o.where), QString("n_parcels > 10"));
+    QCOMPARE(QString::fromStdString(o.out), QString("/tmp/out.xlsx"));
+    combos[3]->setCurrentIndex(0);  // "(one file)"
+    QVERIFY(dialog.options().split_by.empty());
   }
 
   void everyStringIsTranslatedInBothLanguages() {

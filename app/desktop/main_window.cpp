@@ -269,7 +269,11 @@ void MainWindow::filter_changed() {
   scene_.apply_filter(filters_->filter());
   canvas_->set_scene(scene_);
   idle_->set_mask(scene_.parcel_mask);
-  if (!filters_->filter().park.isEmpty()) dashboard_->show_park(filters_->filter().park);
+  if (!filters_->filter().park.isEmpty()) {
+    // Choosing a park is asking to see it.
+    dashboard_->show_park(filters_->filter().park);
+    zoom_to_park(filters_->filter().park);
+  }
 }
 
 void MainWindow::identify(double x, double y, double tolerance) {

@@ -8,9 +8,11 @@
 #include <cstdio>
 #include <map>
 
+#include "core/adjustment.hpp"
 #include "core/park_rollup.hpp"
 #include "core/units.hpp"
 #include "gis/analysis/cluster_analysis.hpp"
+#include "gis/analysis/parcel_evaluation.hpp"
 #include "gis/analysis/project_inputs.hpp"
 #include "gis/config/project_config.hpp"
 #include "gis/gis_error.hpp"
@@ -307,6 +309,30 @@ std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectC
                    " 亩 free within " + std::to_string(static_cast<long>(x.search_m)) + " m";
     out.push_back(std::move(pp));
   }
+  return out;
+}
+
+std::vector<std::pair<size_t, double>> release_candidates_of(const ProjectInputs& in,
+                                                             const ParcelEvaluation& ev,
+                                                             const std::string& park_id,
+                                                             const GeosContext& geos) {
+  GEOSContextHandle_t h = geos.handle();
+  std::vector<size_t> members;
+  std::vector<AdjustmentParcel> parcels;
+  for (size_t i = 0; i < in.parcels.size(); ++i) {
+    if (ev.park_id[i] != park_id || !in.parcels.geoms[i]) continue;
+    GeomPtr c = make_geom(geos, GEOSGetCentroid_r(h, in.parcels.geoms[i].get()));
+    double x = 0, y = 0;
+    if (!c || !GEOSGeomGetX_r(h, c.get(), &x) || !GEOSGeomGetY_r(h, c.get(), &y)) continue;
+    const IdleClass cls = ev.idle[i].cls;
+    const bool releasable = cls == IdleClass::idle || cls == IdleClass::idle_2y ||
+                            cls == IdleClass::halted_idle || cls == IdleClass::low_eff;
+    members.push_back(i);
+    parcels.push_back({x, y, ev.ind[i].land_mu, releasable});
+  }
+  std::vector<std::pair<size_t, double>> out;
+  for (const ReleaseCandidate& c : release_candidates(parcels).candidates)
+    out.emplace_back(members[c.index], c.distance_m);
   return out;
 }
 

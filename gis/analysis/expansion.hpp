@@ -63,4 +63,13 @@ std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectC
                                          const std::map<std::string, ParkRollup>& rollups,
                                          const DigestionRules& digestion, const GeosContext& geos);
 
+struct ParcelEvaluation;
+// 调出 candidates of a park (core/adjustment.hpp): its idle (idle, idle_2y, halted_idle) and
+// low-efficiency parcels beyond the 75th percentile of its parcels' distances from its core.
+// Returns parcel indices with their distances, farthest first.
+std::vector<std::pair<size_t, double>> release_candidates_of(const ProjectInputs& in,
+                                                             const ParcelEvaluation& ev,
+                                                             const std::string& park_id,
+                                                             const GeosContext& geos);
+
 }  // namespace parkatlas

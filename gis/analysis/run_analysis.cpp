@@ -444,6 +444,26 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
         prop_out.write();
       }
       result.layers_written.push_back(pre + "proposals");
+      // 调出: each requesting park's idle and low-efficiency land far from its core.
+      OutputLayer& rel_out =
+          gpkg.add_layer(pre + "release_candidates", &in.measuring.srs, wkbMultiPolygon,
+                         {{"park_id", T::text},
+                          {"parcel_id", T::text},
+                          {"idle_cls", T::text},
+                          {"land_mu", T::real},
+                          {"dist_m", T::real}});
+      const Column& pid = in.parcels.field("parcel_id");
+      for (const ExpansionConfig& x : config.expansions)
+        for (const auto& [i, dist] : release_candidates_of(in, ev, x.park_id, geos)) {
+          rel_out.set(0, x.park_id);
+          rel_out.set(1, pid.text(i) ? Cell{*pid.text(i)} : Cell{std::monostate{}});
+          rel_out.set(2, Cell{std::string(to_string(ev.idle[i].cls))});
+          rel_out.set(3, ev.ind[i].land_mu);
+          rel_out.set(4, dist);
+          rel_out.set_geometry(geos, in.parcels.geoms[i].get());
+          rel_out.write();
+        }
+      result.layers_written.push_back(pre + "release_candidates");
     }
     if (in.constraints) {
       OutputLayer& cons_out =

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -221,4 +222,49 @@ TEST(CliExpansion, SampleProposalsAvoidEveryConstraint) {
     }
   }
   EXPECT_EQ(parks, (std::set<std::string>{"G361143", "G361144"}));
+}
+
+TEST(CliExpansion, ReleaseCandidatesRecomputedWithOgr) {
+  auto ds = open_vector((run_dir() / "results.gpkg").string());
+  ASSERT_TRUE(ds);
+  for (const std::string park : {"G361143", "G361144"}) {
+    // The park's parcels: centroids, 亩, releasable classes; the land-weighted core; the 75th
+    // percentile of distances by nearest rank; the candidates beyond it.
+    struct P {
+      std::string id, cls;
+      double x, y, mu;
+    };
+    std::vector<P> parcels;
+    for (auto& f : *ds->GetLayerByName("parcels")) {
+      if (park != f->GetFieldAsString("park_id")) continue;
+      OGRPoint c;
+      ASSERT_EQ(f->GetGeometryRef()->Centroid(&c), OGRERR_NONE);
+      parcels.push_back({f->GetFieldAsString("parcel_id"), f->GetFieldAsString("idle_cls"),
+                         c.getX(), c.getY(), f->GetFieldAsDouble("land_mu")});
+    }
+    ASSERT_GT(parcels.size(), 100u);
+    double cx = 0, cy = 0, w = 0;
+    for (const auto& p : parcels) cx += p.x * p.mu, cy += p.y * p.mu, w += p.mu;
+    cx /= w, cy /= w;
+    std::vector<double> d;
+    for (const auto& p : parcels) d.push_back(std::hypot(p.x - cx, p.y - cy));
+    std::vector<double> sorted = d;
+    std::sort(sorted.begin(), sorted.end());
+    const double threshold = sorted[static_cast<size_t>(std::ceil(0.75 * sorted.size())) - 1];
+    std::set<std::string> expected;
+    for (size_t i = 0; i < parcels.size(); ++i) {
+      const std::string& c = parcels[i].cls;
+      if ((c == "idle" || c == "idle_2y" || c == "halted_idle" || c == "low_eff") &&
+          d[i] > threshold)
+        expected.insert(parcels[i].id);
+    }
+    std::set<std::string> got;
+    OGRLayer* rel = ds->GetLayerByName("release_candidates");
+    ASSERT_TRUE(rel);
+    rel->ResetReading();
+    for (auto& f : *rel)
+      if (park == f->GetFieldAsString("park_id")) got.insert(f->GetFieldAsString("parcel_id"));
+    EXPECT_FALSE(expected.empty()) << park;
+    EXPECT_EQ(got, expected) << park;
+  }
 }

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
@@ -526,8 +526,8 @@
         <translation>Inspector</translation>
     </message>
     <message>
-        <source>Idle land (the bureau's list)</source>
-        <translation>Idle land (the bureau's list)</translation>
+        <source>Idle land (the bureau&apos;s list)</source>
+        <translation>Idle land (the bureau&apos;s list)</translation>
     </message>
     <message>
         <source>Park dashboard</source>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -526,7 +526,7 @@
         <translation>要素说明</translation>
     </message>
     <message>
-        <source>Idle land (the bureau's list)</source>
+        <source>Idle land (the bureau&apos;s list)</source>
         <translation>闲置土地（国土部门清单）</translation>
     </message>
     <message>

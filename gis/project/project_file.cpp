@@ -231,6 +231,8 @@ InitResult init_project(const std::string& config_path, const std::string& rules
   write_layer_data(out, table_of(LayerKind::parcels), in.parcels, in.measuring, geos);
   if (in.batches)
     write_layer_data(out, table_of(LayerKind::approval_batches), *in.batches, in.measuring, geos);
+  if (in.constraints)
+    write_layer_data(out, table_of(LayerKind::constraints), *in.constraints, in.measuring, geos);
   if (in.buildings_reader) {
     LayerReader& reader = *in.buildings_reader;
     std::vector<OutField> fields;

@@ -268,3 +268,29 @@ TEST(CliExpansion, ReleaseCandidatesRecomputedWithOgr) {
     EXPECT_EQ(got, expected) << park;
   }
 }
+
+TEST(CliExpansion, ProjectAnalysisImportsConstraintsAndProposesTheSame) {
+  // parkatlas init + analyze must see the constraint layer too: same proposals as `run`.
+  const fs::path d = temp_dir("cli-expansion-project");
+  const std::string project = (d / "sample.parkatlas").string();
+  auto r = run_command("init -q --config " + sample("parkatlas.toml") + " " + project);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  r = run_command("analyze -q " + project);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto proj = open_vector(project);
+  auto once = open_vector((run_dir() / "results.gpkg").string());
+  ASSERT_TRUE(proj && once);
+  ASSERT_TRUE(proj->GetLayerByName("in_constraints"));
+  ASSERT_TRUE(proj->GetLayerByName("run_1_constraints"));
+  EXPECT_EQ(proj->GetLayerByName("run_1_constraints")->GetFeatureCount(), 6);
+  std::map<std::string, double> area;
+  for (auto& f : *once->GetLayerByName("proposals"))
+    area[f->GetFieldAsString("park_id")] = f->GetFieldAsDouble("area_mu");
+  size_t compared = 0;
+  for (auto& f : *proj->GetLayerByName("run_1_proposals")) {
+    EXPECT_NEAR(f->GetFieldAsDouble("area_mu"), area[f->GetFieldAsString("park_id")], 1e-6)
+        << f->GetFieldAsString("park_id");
+    ++compared;
+  }
+  EXPECT_EQ(compared, 2u);
+}

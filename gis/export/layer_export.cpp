@@ -26,6 +26,7 @@
 #include "gis/gis_error.hpp"
 #include "gis/io/atomic_file.hpp"
 #include "gis/io/csv_writer.hpp"
+#include "gis/io/raw_value.hpp"
 #include "gis/io/vector_output.hpp"
 
 namespace parkatlas {
@@ -67,15 +68,6 @@ struct SourceField {
   OGRFieldType type;
 };
 
-std::string iso_date(OGRFeature& f, int i) {
-  int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
-  float ss = 0;
-  f.GetFieldAsDateTime(i, &y, &m, &d, &hh, &mm, &ss, &tz);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
-
 Cell cell_of(OGRFeature& f, int i, OGRFieldType t) {
   if (!f.IsFieldSetAndNotNull(i)) return std::monostate{};
   switch (t) {
@@ -98,7 +90,7 @@ Cell cell_of(OGRFeature& f, int i, OGRFieldType t) {
 FilterValue filter_value(OGRFeature& f, int i, OGRFieldType t) {
   if (!f.IsFieldSetAndNotNull(i)) return std::monostate{};
   if (t == OFTInteger || t == OFTInteger64 || t == OFTReal) return f.GetFieldAsDouble(i);
-  if (t == OFTDate) return iso_date(f, i);
+  if (t == OFTDate) return iso_date_text(f, i);
   return std::string(f.GetFieldAsString(i));
 }
 

@@ -17,6 +17,15 @@ std::string number_text(double v) {
   return buf;
 }
 
+std::string iso_date_text(const OGRFeature& f, int idx) {
+  int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+  float ss = 0;
+  f.GetFieldAsDateTime(idx, &y, &m, &d, &hh, &mm, &ss, &tz);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
 RawValue raw_from_feature(OGRFeature& f, int idx) {
   RawValue v;
   if (!f.IsFieldSetAndNotNull(idx)) return v;

@@ -21,6 +21,8 @@ struct RawValue {
 };
 
 RawValue raw_from_feature(OGRFeature& feature, int field);
+// A date (or date-time) field as YYYY-MM-DD; OGR's own text is 2024/01/31.
+std::string iso_date_text(const OGRFeature& feature, int field);
 
 // Converts to the canonical field's type, applying `unit_factor` to numbers. A value that cannot
 // be converted calls reject(value as text, why) and gives an empty cell.

@@ -13,6 +13,7 @@
 
 #include "gis/gdal/gdal_setup.hpp"
 #include "gis/gis_error.hpp"
+#include "gis/io/raw_value.hpp"
 #include "gis/project/project_file.hpp"
 
 namespace parkatlas {
@@ -67,14 +68,7 @@ void add_rings(const OGRGeometry* g, MapLayerData& out) {
 // A field as text; dates as ISO 8601 (OGR writes 2024/01/31), null as "".
 std::string text_of(const OGRFeature& f, int k) {
   if (!f.IsFieldSetAndNotNull(k)) return "";
-  if (f.GetFieldDefnRef(k)->GetType() == OFTDate) {
-    int y = 0, m = 0, d = 0, h = 0, mi = 0, tz = 0;
-    float s = 0;
-    f.GetFieldAsDateTime(k, &y, &m, &d, &h, &mi, &s, &tz);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-  }
+  if (f.GetFieldDefnRef(k)->GetType() == OFTDate) return iso_date_text(f, k);
   return f.GetFieldAsString(k);
 }
 

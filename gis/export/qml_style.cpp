@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "gis/config/toml_reading.hpp"
 #include "gis/gis_error.hpp"
+#include "gis/style/style_book.hpp"
 
 namespace parkatlas {
 
@@ -97,84 +97,74 @@ std::string single(const std::string& fill, const std::string& outline, const st
          fill_symbol("0", fill, outline, style, width) + "  </symbols>\n </renderer-v2>\n</qgis>\n";
 }
 
-std::string text_of(const toml::table& t, std::string_view key, const std::string& dflt) {
-  if (const toml::node* n = t.get(key)) return n->value_or<std::string>(std::string(dflt));
-  return dflt;
-}
-
 }  // namespace
 
 std::string qml_for_layer(const std::string& layer, const std::vector<std::string>& originals,
                           const std::vector<std::string>& written, const std::string& theme) {
-  const std::string path = styles_file();
-  toml::table styles = parse_toml_file(path, "the styles file");
+  const StyleBook styles = load_style_book(styles_file());
   auto written_name = [&](const std::string& field) -> std::string {
     for (size_t i = 0; i < originals.size() && i < written.size(); ++i)
       if (originals[i] == field) return written[i];
     return "";
   };
-  // Categories by verdict or idle class, from the [verdict] / [idle_cls] tables.
+  // Categories by verdict or idle class, in the styles file's order.
   const std::string category_field = theme == "idle" ? "idle_cls" : "verdict";
   const std::string category = written_name(category_field);
-  if ((theme == "verdict" || theme == "idle") && !category.empty() &&
-      styles[category_field].as_table()) {
+  const auto& categories = theme == "idle" ? styles.idle_cls : styles.verdict;
+  if ((theme == "verdict" || theme == "idle") && !category.empty() && !categories.empty()) {
     std::string cats, syms;
     int k = 0;
-    for (const auto& [value, node] : *styles[category_field].as_table()) {
-      const toml::table* c = node.as_table();
-      if (!c) continue;
+    for (const StyleCategory& c : categories) {
       const std::string id = std::to_string(k++);
-      cats += "   <category render=\"true\" symbol=\"" + id + "\" value=\"" +
-              xml(std::string(value.str())) + "\" label=\"" +
-              xml(text_of(*c, "zh", "") + " " + text_of(*c, "en", "")) + "\"/>\n";
-      syms += fill_symbol(id, text_of(*c, "colour", "#808080"), "#505050", "solid", 0.1);
+      cats += "   <category render=\"true\" symbol=\"" + id + "\" value=\"" + xml(c.value) +
+              "\" label=\"" + xml(c.zh + " " + c.en) + "\"/>\n";
+      syms += fill_symbol(id, c.colour, "#505050", "solid", 0.1);
     }
     return kHead + " <renderer-v2 type=\"categorizedSymbol\" attr=\"" + xml(category) +
            "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\">\n  <categories>\n" + cats +
            "  </categories>\n  <symbols>\n" + syms + "  </symbols>\n </renderer-v2>\n</qgis>\n";
   }
-  // Graduated by FAR or 万元/亩, from the breaks and colours of [far] / [inv_mu].
+  // Graduated by FAR or 万元/亩.
   const std::string graduated = written_name(theme);
-  if ((theme == "far" || theme == "inv_mu") && !graduated.empty() && styles[theme].as_table()) {
-    const toml::table& t = *styles[theme].as_table();
-    const toml::array* breaks = t["breaks"].as_array();
-    const toml::array* colours = t["colours"].as_array();
-    if (breaks && colours && breaks->size() == colours->size()) {
-      std::string ranges, syms;
-      double lower = 0;
-      for (size_t k = 0; k < breaks->size(); ++k) {
-        const double upper = (*breaks)[k].value_or(0.0);
-        const std::string id = std::to_string(k);
-        char label[64];
-        std::snprintf(label, sizeof label, k + 1 == breaks->size() ? "≥ %g" : "%g – %g", lower,
-                      upper);
-        ranges += "   <range render=\"true\" symbol=\"" + id + "\" lower=\"" +
-                  std::to_string(lower) + "\" upper=\"" + std::to_string(upper) + "\" label=\"" +
-                  xml(label) + "\"/>\n";
-        syms += fill_symbol(id, (*colours)[k].value_or(std::string("#808080")), "#505050", "solid",
-                            0.1);
-        lower = upper;
-      }
-      return kHead + " <renderer-v2 type=\"graduatedSymbol\" attr=\"" + xml(graduated) +
-             "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" "
-             "forceraster=\"0\">\n  <ranges>\n" +
-             ranges + "  </ranges>\n  <symbols>\n" + syms +
-             "  </symbols>\n </renderer-v2>\n</qgis>\n";
+  const StyleRamp* ramp = theme == "far"      ? &styles.far
+                          : theme == "inv_mu" ? &styles.inv_mu
+                                              : nullptr;
+  if (ramp && !graduated.empty() && !ramp->breaks.empty()) {
+    std::string ranges, syms;
+    double lower = 0;
+    for (size_t k = 0; k < ramp->breaks.size(); ++k) {
+      const double upper = ramp->breaks[k];
+      const std::string id = std::to_string(k);
+      char label[64];
+      std::snprintf(label, sizeof label, k + 1 == ramp->breaks.size() ? "≥ %g" : "%g – %g", lower,
+                    upper);
+      ranges += "   <range render=\"true\" symbol=\"" + id + "\" lower=\"" + std::to_string(lower) +
+                "\" upper=\"" + std::to_string(upper) + "\" label=\"" + xml(label) + "\"/>\n";
+      syms += fill_symbol(id, ramp->colours[k], "#505050", "solid", 0.1);
+      lower = upper;
     }
+    return kHead + " <renderer-v2 type=\"graduatedSymbol\" attr=\"" + xml(graduated) +
+           "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" "
+           "forceraster=\"0\">\n  <ranges>\n" +
+           ranges + "  </ranges>\n  <symbols>\n" + syms +
+           "  </symbols>\n </renderer-v2>\n</qgis>\n";
   }
-  auto table = [&](const char* name) -> const toml::table* { return styles[name].as_table(); };
-  if (layer == "parks" && table("park"))
-    return single(text_of(*table("park"), "fill", "#2c3e5014"),
-                  text_of(*table("park"), "outline", "#2c3e50"), "solid", 0.6);
-  if (layer == "unsupplied" && table("unsupplied"))
-    return single(text_of(*table("unsupplied"), "fill", "#e6550d80"),
-                  text_of(*table("unsupplied"), "outline", "#a63603"), "solid", 0.2);
-  if (layer == "approval_batches" && table("approval_batches"))
-    return single("#00000000", text_of(*table("approval_batches"), "outline", "#6a51a3"), "no",
-                  0.4);
-  if (layer == "buildings" && table("buildings"))
-    return single(text_of(*table("buildings"), "fill", "#525252"),
-                  text_of(*table("buildings"), "outline", "#252525"), "solid", 0.1);
+  auto simple = [](const SimpleStyle& s, const char* dflt_fill, const char* dflt_outline,
+                   const char* style, double width) {
+    return single(s.fill.empty() ? dflt_fill : s.fill, s.outline.empty() ? dflt_outline : s.outline,
+                  style, width);
+  };
+  if (layer == "parks") return simple(styles.park, "#2c3e5014", "#2c3e50", "solid", 0.6);
+  if (layer == "unsupplied") return simple(styles.unsupplied, "#e6550d80", "#a63603", "solid", 0.2);
+  if (layer == "approval_batches")
+    return single(
+        "#00000000",
+        styles.approval_batches.outline.empty() ? "#6a51a3" : styles.approval_batches.outline, "no",
+        0.4);
+  if (layer == "buildings") return simple(styles.buildings, "#525252", "#252525", "solid", 0.1);
+  if (layer == "proposals") return simple(styles.proposals, "#31a35440", "#006d2c", "solid", 0.6);
+  if (layer == "constraints")
+    return simple(styles.constraints, "#80808040", "#404040", "solid", 0.2);
   return "";
 }
 

@@ -1,5 +1,7 @@
 // Paths the tests read: the source tree (fixtures, sample) and ../shared (real external data).
 #pragma once
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
 
@@ -20,8 +22,17 @@ inline std::string external(const std::string& rel) {
       std::filesystem::path(source_dir()).parent_path() / "shared/datasets-external" / rel;
   return std::filesystem::exists(p) ? p.string() : std::string();
 }
+// A fresh directory for the running test: ctest runs every test in its own process, in
+// parallel, so the test's own name is part of the path (fixtures shared by several tests of a
+// suite must not overwrite each other's files while another test reads them).
 inline std::filesystem::path temp_dir(const std::string& name) {
-  auto p = std::filesystem::temp_directory_path() / ("parkatlas-test-" + name);
+  std::string owner;
+  if (const auto* info = ::testing::UnitTest::GetInstance()->current_test_info()) {
+    owner = std::string(info->test_suite_name()) + "." + info->name();
+    for (char& c : owner)
+      if (c == '/') c = '_';
+  }
+  auto p = std::filesystem::temp_directory_path() / "parkatlas-test" / owner / name;
   std::filesystem::remove_all(p);
   std::filesystem::create_directories(p);
   return p;

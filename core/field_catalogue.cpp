@@ -23,6 +23,23 @@ const std::vector<CanonicalField> kParks = {
     {"approved_ha", real, Q::none, {"核准面积", "核准面积_公顷"}},
     {"industries", text, Q::none, {"主导产业"}},
     {"range", text, Q::none, {"评价范围", "KFQPJFW"}},
+    // TD/T 1029 evaluation (issue 6 §2): category areas in hm² a bureau may carry per range
+    // (domain.md §1.3), and the range's totals (§1.4). Given values replace derived ones.
+    {"ha_A", real, Q::none, {"已建成城镇建设用地", "已建成城镇建设用地面积"}},
+    {"ha_A1", real, Q::none, {"住宅用地", "住宅用地面积"}},
+    {"ha_A2", real, Q::none, {"工矿仓储用地", "工矿仓储用地面积"}},
+    {"ha_B", real, Q::none, {"其他可建设土地", "其他可建设土地面积"}},
+    {"ha_B21", real, Q::none, {"已达到供地条件的其他土地"}},
+    {"ha_C", real, Q::none, {"不可建设土地", "不可建设土地面积"}},
+    {"ha_D", real, Q::none, {"已供应国有建设用地", "已供应国有建设用地面积"}},
+    {"ha_D22", real, Q::none, {"有偿使用且已到期但未处置土地", "到期未处置面积"}},
+    {"ha_E", real, Q::none, {"尚可供应土地", "尚可供应土地面积"}},
+    {"ha_E21", real, Q::none, {"尚可供应工矿仓储用地"}},
+    {"ha_G", real, Q::none, {"闲置土地", "闲置土地面积"}},
+    {"ind_inv_wan", real, Q::none, {"工业企业固定资产投资总额", "GDZCTZZE"}},
+    {"ind_tax_wan", real, Q::none, {"工业企业税收总额", "GYSSZE"}},
+    {"tax23_wan", real, Q::none, {"二三产业税收总额", "ESCYSSZE"}},
+    {"population", real, Q::none, {"常住人口", "CZRK"}},
 };
 
 const std::vector<CanonicalField> kParcels = {

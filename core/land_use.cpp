@@ -43,4 +43,9 @@ bool code_matches_prefixes(std::string_view code, const std::vector<std::string>
   return false;
 }
 
+const std::vector<std::string>& residential_prefixes(LandUseScheme scheme) {
+  static const std::vector<std::string> seven{"07"}, r{"R"};
+  return scheme == LandUseScheme::gb50137 ? r : seven;
+}
+
 }  // namespace parkatlas

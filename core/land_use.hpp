@@ -17,4 +17,8 @@ std::string_view to_string(LandUseScheme scheme);
 // True when `code` (trimmed, case-insensitive for letters) starts with one of `prefixes`.
 bool code_matches_prefixes(std::string_view code, const std::vector<std::string>& prefixes);
 
+// Residential land (住宅用地, TD/T 1029 category A1) per scheme: GB/T 21010 07, 三调 07,
+// 用地用海 07 (居住用地), GB 50137 R.
+const std::vector<std::string>& residential_prefixes(LandUseScheme scheme);
+
 }  // namespace parkatlas

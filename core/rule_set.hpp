@@ -59,6 +59,10 @@ struct RuleSet {
   ClusterTargets cluster_targets;    // [cluster_targets]
   ClusterZoneRules cluster_zones;    // [cluster_zones]
   MuEvaluationRules mu_evaluation;   // [mu_evaluation]; enabled by the section
+  // [evaluation]: the TD/T 1029 weights-and-ideals file, and the park score below which an
+  // expansion proposal is not eligible (Jiangxi restricts 扩区 of parks with low scores).
+  std::string evaluation_model = "tdt1029-2014";
+  std::optional<double> expansion_score_min;
 };
 
 // Longest-prefix FAR minimum for an industry code, if the table has one.

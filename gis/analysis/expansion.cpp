@@ -9,6 +9,8 @@
 #include <map>
 
 #include "core/adjustment.hpp"
+#include "core/park_evaluation.hpp"
+#include "core/rule_set.hpp"
 #include "core/park_rollup.hpp"
 #include "core/units.hpp"
 #include "gis/analysis/cluster_analysis.hpp"
@@ -22,15 +24,6 @@ namespace parkatlas {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-GeomPtr collection_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>& parts) {
-  GEOSContextHandle_t h = geos.handle();
-  std::vector<GEOSGeometry*> clones;
-  for (const GEOSGeometry* g : parts)
-    if (g) clones.push_back(GEOSGeom_clone_r(h, g));
-  return make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, clones.data(),
-                                                     static_cast<unsigned>(clones.size())));
-}
 
 // The free land within `reach` of `seed`: (buffer(seed, reach) − park) − blocked, reduced to its
 // largest polygon that touches the park.
@@ -223,7 +216,10 @@ ExpansionProposal propose_expansion(const GeosContext& geos, const GEOSGeometry*
 std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectConfig& config,
                                          const ClusterAnalysis& clusters,
                                          const std::map<std::string, ParkRollup>& rollups,
-                                         const DigestionRules& digestion, const GeosContext& geos) {
+                                         const RuleSet& rules,
+                                         const std::vector<ParkEvaluation>& evaluation,
+                                         const GeosContext& geos) {
+  const DigestionRules& digestion = rules.digestion;
   std::vector<ParkProposal> out;
   if (config.expansions.empty()) return out;
   if (!in.parks) throw GisError("[[expansion]] needs a parks layer", {config.path});
@@ -302,6 +298,29 @@ std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectC
                       "%.1f years",
                       d.years.value_or(0), digestion.target_years);
         pp.reason = buf + std::string("; ") + pp.reason;
+      }
+    }
+    if (rules.expansion_score_min) {
+      const ParkEvaluation* e = nullptr;
+      for (const ParkEvaluation& p : evaluation)
+        if (p.park_id == x.park_id) e = &p;
+      char buf[240];
+      if (!e || !e->score) {
+        pp.eligible = false;
+        std::snprintf(buf, sizeof buf,
+                      "not eligible: no TD/T 1029 score (the rule set asks for at least %.1f)",
+                      *rules.expansion_score_min);
+        pp.reason = buf + std::string("; ") + pp.reason;
+      } else if (*e->score < *rules.expansion_score_min) {
+        pp.eligible = false;
+        std::snprintf(buf, sizeof buf,
+                      "not eligible: TD/T 1029 score %.1f is below the rule set's minimum %.1f",
+                      *e->score, *rules.expansion_score_min);
+        pp.reason = buf + std::string("; ") + pp.reason;
+      } else {
+        std::snprintf(buf, sizeof buf, "TD/T 1029 score %.1f (minimum %.1f)", *e->score,
+                      *rules.expansion_score_min);
+        pp.reason += "; " + std::string(buf);
       }
     }
     if (!pp.proposal.demand_met && pp.proposal.geom)

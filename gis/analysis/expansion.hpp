@@ -45,11 +45,13 @@ struct ProjectInputs;
 struct ProjectConfig;
 struct ClusterAnalysis;
 struct ParkRollup;
-struct DigestionRules;
+struct RuleSet;
+struct ParkEvaluation;
 
 // A proposal per [[expansion]] request of the config, with its eligibility: a park whose 批而未用
-// digestion period fails the rule set's target is "not eligible" (Jiangxi restricts expanding
-// parks that do not use their land). Constraints are the constraints layer (by `kind`), the
+// digestion period fails the rule set's target, or whose TD/T 1029 score is below the rule set's
+// [evaluation] expansion_score_min, is "not eligible" (Jiangxi restricts expanding parks that do
+// not use their land). Constraints are the constraints layer (by `kind`), the
 // other parks, and land already supplied: every parcel within reach (kind "parcel"; the park's
 // own parcels beyond its outline too).
 struct ParkProposal {
@@ -61,7 +63,9 @@ struct ParkProposal {
 std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectConfig& config,
                                          const ClusterAnalysis& clusters,
                                          const std::map<std::string, ParkRollup>& rollups,
-                                         const DigestionRules& digestion, const GeosContext& geos);
+                                         const RuleSet& rules,
+                                         const std::vector<ParkEvaluation>& evaluation,
+                                         const GeosContext& geos);
 
 struct ParcelEvaluation;
 // 调出 candidates of a park (core/adjustment.hpp): its idle (idle, idle_2y, halted_idle) and

@@ -9,7 +9,10 @@
 
 #include "core/units.hpp"
 #include "gis/analysis/cluster_zones.hpp"
+#include "gis/analysis/evaluation_tables.hpp"
 #include "gis/analysis/expansion.hpp"
+#include "gis/analysis/park_evaluation_inputs.hpp"
+#include "gis/config/evaluation_model_file.hpp"
 #include "gis/analysis/floor_from_buildings.hpp"
 #include "gis/analysis/parcel_evaluation.hpp"
 #include "gis/analysis/park_assignment.hpp"
@@ -189,6 +192,7 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
     for (size_t b = 0; b < a.unsupplied.size(); ++b) {
       int park = locator ? locator->locate(a.in.batches->geoms[b].get()).park : -1;
       a.batch_park.push_back(park >= 0 ? a.in.park_table.ids[static_cast<size_t>(park)] : "");
+      a.batch_park_index.push_back(park);
       ParkRollup& r = a.rollups[a.batch_park.back()];
       r.park_id = a.batch_park.back();
       r.batch_m2 += a.unsupplied[b].approved_m2;
@@ -196,6 +200,12 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
     }
     clock.lap("批而未供 (approval batches minus supplied parcels)");
   }
+  // TD/T 1029 park evaluation (issue 6 §2).
+  a.evaluation_model_file = evaluation_model_file(
+      config.evaluation_model.empty() ? rules.evaluation_model : config.evaluation_model);
+  a.evaluation_model = load_evaluation_model(a.evaluation_model_file);
+  a.evaluation = evaluate_parks(evaluation_inputs(a, rules, as_of), a.evaluation_model);
+  clock.lap("park evaluation (TD/T 1029)");
   return a;
 }
 
@@ -359,6 +369,10 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
                        auto it = hhi.find(rows.ids[i]);
                        return it == hhi.end() ? Cell{std::monostate{}} : Cell{it->second};
                      }});
+    for (auto& c : park_evaluation_columns([&rows, &a](size_t i) {
+           return find_evaluation(a.evaluation, rows.ids[i]);
+         }))
+      kcols.push_back(std::move(c));
     OutputLayer& parks_out =
         gpkg.add_layer(pre + "parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
     write_rows(
@@ -413,7 +427,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     }
     result.layers_written.push_back(pre + "clusters");
     // Issue 6 §3: expansion proposals, and the constraint layer as used.
-    const auto proposals = park_proposals(in, config, a.clusters, rollups, rules.digestion, geos);
+    const auto proposals = park_proposals(in, config, a.clusters, rollups, rules, a.evaluation, geos);
     if (!proposals.empty() || in.constraints) {
       OutputLayer& prop_out = gpkg.add_layer(pre + "proposals", &in.measuring.srs, wkbMultiPolygon,
                                              {{"park_id", T::text},
@@ -489,6 +503,21 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
         gpkg.add_layer(pre + "cluster_targets", nullptr, wkbNone, fields_of(target_cols));
     write_rows(targets_out, target_cols, a.clusters.checks.size(), nullptr, geos, progress,
                "writing cluster targets");
+    // Issue 6 §2: the TD/T 1029 evaluation, indicator by indicator, and the land account.
+    const auto eval_rows = evaluation_rows(a.evaluation);
+    const auto eval_cols = evaluation_columns(eval_rows);
+    OutputLayer& eval_out =
+        gpkg.add_layer(pre + "evaluation", nullptr, wkbNone, fields_of(eval_cols));
+    write_rows(eval_out, eval_cols, eval_rows.size(), nullptr, geos, progress,
+               "writing the park evaluation");
+    const auto acc_rows = account_rows(a.evaluation);
+    const auto acc_cols = account_columns(acc_rows);
+    OutputLayer& acc_out =
+        gpkg.add_layer(pre + "land_account", nullptr, wkbNone, fields_of(acc_cols));
+    write_rows(acc_out, acc_cols, acc_rows.size(), nullptr, geos, progress,
+               "writing the land account");
+    result.layers_written.push_back(pre + "evaluation");
+    result.layers_written.push_back(pre + "land_account");
     result.layers_written.push_back(pre + "cluster_stats");
     result.layers_written.push_back(pre + "cluster_targets");
   }

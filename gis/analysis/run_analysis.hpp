@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/civil_date.hpp"
+#include "core/park_evaluation.hpp"
 #include "core/park_rollup.hpp"
 #include "core/rule_set.hpp"
 #include "gis/analysis/cluster_analysis.hpp"
@@ -75,7 +76,11 @@ struct Analysis {
   std::map<std::string, ParkRollup> rollups;
   std::vector<BatchUnsupplied> unsupplied;  // one per approval batch, when batches are configured
   std::vector<std::string> batch_park;      // park of each batch by largest overlap ("" = none)
+  std::vector<int> batch_park_index;        // its park feature (-1 = none)
   ClusterAnalysis clusters;                 // cluster statistics, targets, 亩均 grades
+  EvaluationModel evaluation_model;         // TD/T 1029 weights and ideal values
+  std::string evaluation_model_file;
+  std::vector<ParkEvaluation> evaluation;   // one per park of the parks layer
   ProblemList problems;
   long long buildings_read = 0;
   std::vector<StageTiming> timings;

@@ -61,7 +61,7 @@ ProjectConfig parse_project_config(const std::string& text, const std::string& p
   require_known_keys(path, root, "the project config", {"project", "layers", "expansion"});
 
   if (const toml::table* project = root["project"].as_table()) {
-    require_known_keys(path, *project, "[project]", {"name", "as_of", "rules", "measuring_crs"});
+    require_known_keys(path, *project, "[project]", {"name", "as_of", "rules", "measuring_crs", "evaluation_model"});
     cfg.name = get_string(path, *project, "name");
     if (const toml::node* n = project->get("as_of")) {
       std::optional<CivilDate> d;
@@ -78,6 +78,12 @@ ProjectConfig parse_project_config(const std::string& text, const std::string& p
                       : r;
     }
     cfg.measuring_crs = get_string(path, *project, "measuring_crs");
+    if (auto m = get_string(path, *project, "evaluation_model"); !m.empty()) {
+      fs::path mp(m);
+      cfg.evaluation_model = (m.find('/') != std::string::npos || mp.extension() == ".toml")
+                                 ? resolve_source(m, base)
+                                 : m;
+    }
   }
 
   if (const toml::node* e = root.get("expansion")) {

@@ -39,6 +39,8 @@ struct ProjectConfig {
   std::optional<CivilDate> as_of;
   std::string rules = "jiangxi-2014";
   std::string measuring_crs;  // empty = chosen by the CRS policy
+  // TD/T 1029 weights and ideal values (a name or a file); empty = the rule set's.
+  std::string evaluation_model;
   std::map<LayerKind, LayerConfig> layers;
   std::vector<ExpansionConfig> expansions;
 };

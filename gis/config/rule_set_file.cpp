@@ -132,7 +132,7 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
   require_known_keys(file, root, "the rule set",
                      {"rule_set", "industrial_codes", "floors", "far_by_industry", "buildings",
                       "idle_land", "unsupplied", "low_efficiency", "digestion", "clusters",
-                      "cluster_targets", "cluster_zones", "mu_evaluation"});
+                      "cluster_targets", "cluster_zones", "mu_evaluation", "evaluation"});
   RuleSet rs;
   rs.text_hash = text_hash(text);
   const toml::table* head = root["rule_set"].as_table();
@@ -314,6 +314,16 @@ RuleSet parse_rule_set(const std::string& text, const std::string& file) {
     if (auto v = number(file, *t, "closing_m", 0, 5000)) rs.cluster_zones.closing_m = *v;
     if (auto v = number(file, *t, "min_parcels", 1, 1e6))
       rs.cluster_zones.min_parcels = static_cast<long>(*v);
+  }
+  if (const toml::table* t = root["evaluation"].as_table()) {
+    require_known_keys(file, *t, "[evaluation]", {"model", "expansion_score_min"});
+    if (const toml::node* m = t->get("model")) {
+      rs.evaluation_model = m->value_or<std::string>("");
+      if (rs.evaluation_model.empty())
+        throw GisError(toml_where(file, *m) +
+                       ": model must name a weights-and-ideals file, e.g. \"tdt1029-2014\"");
+    }
+    rs.expansion_score_min = number(file, *t, "expansion_score_min", 0, 100);
   }
   if (const toml::table* t = root["mu_evaluation"].as_table()) {
     require_known_keys(

@@ -37,4 +37,13 @@ double intersection_area(const GeosContext& ctx, const GEOSGeometry* a, const GE
   return area(ctx, inter.get());
 }
 
+GeomPtr collection_of(const GeosContext& ctx, const std::vector<const GEOSGeometry*>& parts) {
+  GEOSContextHandle_t h = ctx.handle();
+  std::vector<GEOSGeometry*> clones;
+  for (const GEOSGeometry* g : parts)
+    if (g) clones.push_back(GEOSGeom_clone_r(h, g));
+  return make_geom(ctx, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, clones.data(),
+                                                     static_cast<unsigned>(clones.size())));
+}
+
 }  // namespace parkatlas

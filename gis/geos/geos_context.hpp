@@ -4,6 +4,7 @@
 #include <geos_c.h>
 
 #include <memory>
+#include <vector>
 #include <string>
 
 namespace parkatlas {
@@ -56,5 +57,7 @@ inline PreparedPtr prepare(const GeosContext& ctx, const GEOSGeometry* g) {
 // Area of the intersection of a and b (0 when they do not overlap; throws on GEOS failure).
 double intersection_area(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b);
 double area(const GeosContext& ctx, const GEOSGeometry* g);
+// A geometry collection of clones of `parts` (null parts skipped), e.g. for GEOSUnaryUnion_r.
+GeomPtr collection_of(const GeosContext& ctx, const std::vector<const GEOSGeometry*>& parts);
 
 }  // namespace parkatlas

@@ -13,6 +13,7 @@ std::function<int()> setup_check_command(CLI::App& app);
 std::function<int()> setup_export_command(CLI::App& app);
 std::function<int()> setup_init_command(CLI::App& app);
 std::function<int()> setup_analyze_command(CLI::App& app);
+std::function<int()> setup_evaluate_command(CLI::App& app);
 std::function<int()> setup_redistrict_command(CLI::App& app);
 std::function<int()> setup_rules_command(CLI::App& app);
 

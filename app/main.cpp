@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   auto check = parkatlas::setup_check_command(app);
   auto init = parkatlas::setup_init_command(app);
   auto analyze = parkatlas::setup_analyze_command(app);
+  auto evaluate = parkatlas::setup_evaluate_command(app);
   auto export_layer = parkatlas::setup_export_command(app);
   auto redistrict = parkatlas::setup_redistrict_command(app);
   auto rules = parkatlas::setup_rules_command(app);
@@ -41,6 +42,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("check")) return check();
   if (app.got_subcommand("init")) return init();
   if (app.got_subcommand("analyze")) return analyze();
+  if (app.got_subcommand("evaluate")) return evaluate();
   if (app.got_subcommand("export")) return export_layer();
   if (app.got_subcommand("redistrict")) return redistrict();
   if (app.got_subcommand("rules")) return rules();

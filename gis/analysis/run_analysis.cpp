@@ -538,6 +538,9 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   result.rule_set = rules.name + (rules.version.empty() ? "" : " v" + rules.version);
   result.rule_hash = rules.text_hash;
   result.as_of = options.as_of;
+  result.evaluation = a.evaluation;
+  result.evaluation_model = a.evaluation_model.name;
+  result.evaluation_model_file = a.evaluation_model_file;
   std::vector<std::pair<std::string, std::string>> info = {
       {"program", "parkatlas"},
       {"command", options.idle_only ? "idle" : "run"},
@@ -547,6 +550,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
       {"measuring_crs", result.measuring_crs},
       {"measuring_method", result.measuring_method},
       {"config", fs::absolute(config.path).string()},
+      {"evaluation_model", a.evaluation_model.name + " (" + a.evaluation_model_file + ")"},
   };
   for (const auto* r : in.reports()) {
     info.push_back(

@@ -66,6 +66,8 @@ struct RunResult {
   double parcel_area_m2 = 0, rollup_area_m2 = 0;  // conservation check: must agree
   std::vector<StageTiming> timings;
   long peak_rss_mb = 0;
+  std::vector<ParkEvaluation> evaluation;  // TD/T 1029, one per park
+  std::string evaluation_model, evaluation_model_file;
 };
 
 // The analysis in memory: what `check` inspects and `run` writes out.

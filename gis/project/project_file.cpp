@@ -389,6 +389,7 @@ RunResult analyze_project(const std::string& project, const AnalyzeOptions& opti
       ++it;
     }
     config.measuring_crs = info["measuring_crs"];
+    if (!options.evaluation_model.empty()) config.evaluation_model = options.evaluation_model;
     rules = options.rules.empty() ? parse_rule_set(info["rules_text"], info["rules_file"])
                                   : load_rule_set(options.rules);
     for (auto& f : *ds->GetLayerByName("runs"))

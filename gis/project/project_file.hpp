@@ -47,6 +47,7 @@ struct AnalyzeOptions {
   std::optional<CivilDate> as_of;  // default: the config's, else today
   std::string rules;               // default: the rule set stored at import
   std::string csv_dir;             // also write the CSV lists there (optional)
+  std::string evaluation_model;    // TD/T 1029 weights and ideals; default: the rule set's
 };
 
 // Analyses the project's own layers and writes the results back as run_<n>_* tables, in one

@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "gis/config/evaluation_model_file.hpp"
 #include "gis/config/project_config.hpp"
 #include "gis/config/rule_set_file.hpp"
 #include "gis/gis_error.hpp"
@@ -169,4 +170,64 @@ TEST(ProjectConfig, BadConfigsAreRefusedClearly) {
   auto none =
       error_of([&] { load_project_config(write("none", "[layers.parks]\nsource = \"a.shp\"\n")); });
   EXPECT_NE(none.find("[layers.parcels]"), std::string::npos) << none;
+}
+
+// The shipped TD/T 1029 weights-and-ideals file, and what a broken one is told.
+TEST(EvaluationModelFile, ShippedModelReadsInFileOrderWithCorrections) {
+  const EvaluationModel m = load_evaluation_model("tdt1029-2014");
+  EXPECT_EQ(m.name, "tdt1029-2014");
+  EXPECT_DOUBLE_EQ(m.weight_main, 0.8);
+  const IndicatorTree& t = m.trees.at(ParkType::industrial).at(EvalRange::main);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].name, "土地利用状况");
+  EXPECT_DOUBLE_EQ(t[0].weight, 0.7);
+  // Indicators in the order the file writes them, not toml++'s sorted keys.
+  const auto& intensity = t[0].subgoals[2].indicators;
+  ASSERT_EQ(intensity.size(), 4u);
+  EXPECT_EQ(intensity[0].key, "far");
+  EXPECT_EQ(intensity[3].key, "ind_cover");
+  // 发展方向区 土地利用程度 has the one indicator 土地开发率 with weight 1 (domain.md §1.8).
+  const auto& degree = m.trees.at(ParkType::industrial).at(EvalRange::expansion)[0].subgoals[0];
+  ASSERT_EQ(degree.indicators.size(), 1u);
+  EXPECT_EQ(degree.indicators[0].key, "dev_rate");
+  EXPECT_DOUBLE_EQ(degree.indicators[0].weight, 1.0);
+  // National parks' ideal investment is the Jiangxi floor 300 万元/亩 × 15 = 4500 万元/hm².
+  EXPECT_DOUBLE_EQ(m.ideal_for("ind_inv", ParkLevel::national)->value, 4500);
+  EXPECT_DOUBLE_EQ(m.ideal_for("ind_inv", ParkLevel::provincial)->value, 3000);
+  EXPECT_TRUE(model_problems(m).empty());
+  EXPECT_EQ(load_rule_set("jiangxi-2014").evaluation_model, "tdt1029-2014");
+  EXPECT_DOUBLE_EQ(load_rule_set("jiangxi-2014").expansion_score_min.value(), 60);
+}
+
+TEST(EvaluationModelFile, BrokenModelsNameFileLineAndWhat) {
+  const std::string head =
+      "[model]\nname = \"m\"\n[ideals.default]\nfar = { value = 1, basis = \"b\" }\n";
+  const std::string tree =
+      "[[tree.industrial.main]]\ngoal = \"g\"\nweight = 1.0\n"
+      "subgoals = [{ name = \"s\", weight = 1.0, indicators = { far = 0.6, density = 0.3 } }]\n";
+  auto sum = error_of([&] { parse_evaluation_model(head + tree, "w.toml"); });
+  EXPECT_NE(sum.find("w.toml:8"), std::string::npos) << sum;
+  EXPECT_NE(sum.find("sum to 0.9"), std::string::npos) << sum;
+  std::string fixed = tree;
+  fixed.replace(fixed.find("far = 0.6"), 9, "far = 0.7");
+  // Weights fine now, but density has no ideal value.
+  auto ideal = error_of([&] { parse_evaluation_model(head + fixed, "i.toml"); });
+  EXPECT_NE(ideal.find("density has no ideal value"), std::string::npos) << ideal;
+  const std::string ok = head + "density = { value = 30, basis = \"b\" }\n" + fixed;
+  EXPECT_NO_THROW(parse_evaluation_model(ok, "ok.toml"));
+  auto unknown = error_of([&] {
+    parse_evaluation_model(head + "far_typo = { value = 1, basis = \"b\" }\n" + fixed, "u.toml");
+  });
+  EXPECT_NE(unknown.find("u.toml:5"), std::string::npos) << unknown;
+  EXPECT_NE(unknown.find("far_typo"), std::string::npos) << unknown;
+  auto range = error_of([&] {
+    parse_evaluation_model(
+        "[model]\nname = \"m\"\nrange_weights = { main = 0.8, expansion = 0.3 }\n" +
+            head.substr(head.find("[ideals")) + fixed,
+        "r.toml");
+  });
+  EXPECT_NE(range.find("r.toml:3"), std::string::npos) << range;
+  EXPECT_NE(range.find("range_weights"), std::string::npos) << range;
+  auto missing = error_of([&] { load_evaluation_model("no-such-model"); });
+  EXPECT_NE(missing.find("no-such-model"), std::string::npos) << missing;
 }

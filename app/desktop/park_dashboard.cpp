@@ -25,6 +25,16 @@ double number(const PlainTable& t, size_t row, const char* column) {
   return cell(t, row, column).toDouble();
 }
 
+QTableWidget* new_table(QWidget* parent, int columns) {
+  auto* t = new QTableWidget(parent);
+  t->setColumnCount(columns);
+  t->horizontalHeader()->setStretchLastSection(true);
+  t->verticalHeader()->hide();
+  t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  t->setMinimumHeight(120);
+  return t;
+}
+
 QChartView* new_chart_view(QWidget* parent) {
   auto* v = new QChartView(new QChart, parent);
   v->setRenderHint(QPainter::Antialiasing);
@@ -38,13 +48,13 @@ ParkDashboard::ParkDashboard(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   park_ = new QComboBox(this);
   layout->addWidget(park_);
-  figures_ = new QTableWidget(this);
-  figures_->setColumnCount(2);
-  figures_->horizontalHeader()->setStretchLastSection(true);
-  figures_->verticalHeader()->hide();
-  figures_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  figures_ = new_table(this, 2);
   figures_->setMinimumHeight(160);
   layout->addWidget(figures_, 2);
+  indicators_ = new_table(this, 5);
+  layout->addWidget(indicators_, 2);
+  clusters_ = new_table(this, 5);
+  layout->addWidget(clusters_, 1);
   verdict_chart_ = new_chart_view(this);
   far_chart_ = new_chart_view(this);
   idle_chart_ = new_chart_view(this);
@@ -83,9 +93,71 @@ void ParkDashboard::retranslate() {
   refresh();
 }
 
+void ParkDashboard::fill_indicators() {
+  const PlainTable& e = doc_->evaluation;
+  QLocale en(QLocale::English);
+  auto put = [this](int row, int col, const QString& text, const QString& tip) {
+    auto* item = new QTableWidgetItem(text);
+    item->setToolTip(tip);
+    if (col > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    indicators_->setItem(row, col, item);
+  };
+  for (size_t k = 0; k < e.rows.size(); ++k) {
+    if (cell(e, k, "park_id") != current_park() || cell(e, k, "indicator").isEmpty()) continue;
+    const int n = indicators_->rowCount();
+    indicators_->insertRow(n);
+    auto value = [&](const char* c, int d) {
+      const QString v = cell(e, k, c);
+      return v.isEmpty() ? QString("—") : en.toString(v.toDouble(), 'f', d);
+    };
+    // The tooltip shows the whole derivation: numerator / denominator, ideal basis, source.
+    const QString tip =
+        QString("%1 = %2 / %3\n%4: %5\n%6: %7\n%8: %9")
+            .arg(cell(e, k, "name_zh"), value("numerator", 2) + " " + cell(e, k, "num_label"),
+                 value("denom", 2) + " " + cell(e, k, "den_label"), tr("Ideal value basis"),
+                 cell(e, k, "basis"), tr("Source"), cell(e, k, "source"), tr("Range"),
+                 cell(e, k, "range"));
+    put(n, 0, cell(e, k, "name_zh") + (cell(e, k, "range") == "expansion" ? " *" : ""), tip);
+    put(n, 1, value("value", 2) + " " + cell(e, k, "unit"), tip);
+    put(n, 2, value("ideal", 2), tip);
+    put(n, 3, value("score", 1), tip);
+    put(n, 4, value("weight", 3), tip);
+  }
+  indicators_->resizeColumnsToContents();
+}
+
+void ParkDashboard::fill_clusters() {
+  const PlainTable& c = doc_->cluster_stats;
+  QLocale en(QLocale::English);
+  for (size_t k = 0; k < c.rows.size(); ++k) {
+    if (cell(c, k, "level") != "park" || cell(c, k, "unit") != current_park()) continue;
+    const int n = clusters_->rowCount();
+    clusters_->insertRow(n);
+    auto value = [&](const char* col, int d) {
+      const QString v = cell(c, k, col);
+      return v.isEmpty() ? QString("—") : en.toString(v.toDouble(), 'f', d);
+    };
+    const QString name = cell(c, k, "cluster") + (cell(c, k, "key") == "1" ? " ★" : "");
+    const QStringList values = {name, value("n_firms", 0), value("rev_yi", 1), value("land_mu", 0),
+                                value("lq", 2)};
+    for (int col = 0; col < values.size(); ++col) {
+      auto* item = new QTableWidgetItem(values[col]);
+      if (col > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      clusters_->setItem(n, col, item);
+    }
+  }
+  clusters_->resizeColumnsToContents();
+}
+
 void ParkDashboard::refresh() {
   figures_->setHorizontalHeaderLabels({tr("Figure"), tr("Value")});
   figures_->setRowCount(0);
+  indicators_->setHorizontalHeaderLabels(
+      {tr("Indicator"), tr("Value"), tr("Ideal"), tr("Score"), tr("Weight")});
+  indicators_->setRowCount(0);
+  clusters_->setHorizontalHeaderLabels(
+      {tr("Cluster"), tr("Firms"), tr("Revenue (100 million yuan)"), tr("Land (mu)"), tr("LQ")});
+  clusters_->setRowCount(0);
   // removeAxis hands an axis back to the caller: delete it, or every refresh leaks two.
   for (QChartView* v : {verdict_chart_, far_chart_, idle_chart_}) {
     v->chart()->removeAllSeries();
@@ -127,7 +199,16 @@ void ParkDashboard::refresh() {
   add(tr("Digestion period (years)"), fmt("dig_years", 1));
   for (const char* score : {"eval_score", "score"})
     if (t.column(score) >= 0) add(tr("Evaluation score"), fmt(score, 1));
+  if (t.column("eval_rank") >= 0 && !cell(t, r, "eval_rank").isEmpty())
+    add(tr("Rank within its type"),
+        QString("%1 / %2 (%3)")
+            .arg(cell(t, r, "eval_rank"), cell(t, r, "eval_of"),
+                 cell(t, r, "eval_type") == "integrated" ? tr("city-industry integrated")
+                                                         : tr("industry-led")));
+  if (!cell(t, r, "eval_note").isEmpty()) add(tr("Evaluation note"), cell(t, r, "eval_note"));
   figures_->resizeColumnToContents(0);
+  fill_indicators();
+  fill_clusters();
 
   const bool zh = doc_->scene.chinese;
   auto label_of = [&](const std::vector<StyleCategory>& cats, const char* value) {

@@ -19,6 +19,9 @@ class ParkDashboard : public QWidget {
   void show_park(const QString& park_id);
   QString current_park() const;
   QTableWidget* figures() const { return figures_; }
+  // The park's TD/T 1029 indicators (one row each) and its clusters.
+  QTableWidget* indicators() const { return indicators_; }
+  QTableWidget* clusters() const { return clusters_; }
   void retranslate();
 
  signals:
@@ -26,9 +29,13 @@ class ParkDashboard : public QWidget {
 
  private:
   void refresh();
+  void fill_indicators();
+  void fill_clusters();
   std::shared_ptr<const ProjectDocument> doc_;
   QComboBox* park_;
   QTableWidget* figures_;
+  QTableWidget* indicators_;
+  QTableWidget* clusters_;
   QChartView *verdict_chart_, *far_chart_, *idle_chart_;
 };
 

@@ -53,6 +53,8 @@ std::shared_ptr<ProjectDocument> ProjectDocument::load(
   if (progress) progress(QCoreApplication::translate("ProjectDocument", "Reading tables…"));
   doc->parks = doc->source->table("parks");
   doc->idle_list = doc->source->table("idle_parcels");
+  doc->evaluation = doc->source->table("evaluation");
+  doc->cluster_stats = doc->source->table("cluster_stats");
   doc->load_seconds = timer.elapsed() / 1000.0;
   return doc;
 }

@@ -12,9 +12,11 @@ namespace parkatlas::desktop {
 
 struct ProjectDocument {
   std::unique_ptr<MapSource> source;
-  MapScene scene;        // every layer of the source, styled from styles/
-  PlainTable parks;      // the parks layer's attributes (roll-ups), one row per park
-  PlainTable idle_list;  // idle_parcels: the bureau's list
+  MapScene scene;            // every layer of the source, styled from styles/
+  PlainTable parks;          // the parks layer's attributes (roll-ups), one row per park
+  PlainTable idle_list;      // idle_parcels: the bureau's list
+  PlainTable evaluation;     // TD/T 1029 indicator rows (empty for results without it)
+  PlainTable cluster_stats;  // cluster statistics at every level
   double load_seconds = 0;
 
   // Opens and loads `path` (a project file or results.gpkg); `progress(text)` reports each layer.

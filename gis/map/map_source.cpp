@@ -26,7 +26,8 @@ namespace {
 // Cluster zones go over the parcels, translucent, so overlapping zones stay visible.
 const char* const kDrawOrder[] = {"constraints", "parks",    "approval_batches", "unsupplied",
                                   "parcels",     "clusters", "buildings",        "proposals"};
-const char* const kTables[] = {"idle_parcels", "idle_summary", "problems", "run_info"};
+const char* const kTables[] = {"idle_parcels", "idle_summary", "problems",      "run_info",
+                               "evaluation",   "land_account", "cluster_stats", "cluster_targets"};
 
 GDALDatasetUniquePtr open_read(const std::string& path) {
   ensure_gdal_registered();

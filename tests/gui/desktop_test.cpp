@@ -92,6 +92,56 @@ class DesktopTest : public QObject {
     QVERIFY(!window_->canvas()->image().isNull());
   }
 
+  void dashboardShowsTheEvaluationAndClustersOfThePark() {
+    // What the project's run holds, read with GDAL: the park's indicator rows and score, and its
+    // park-level cluster statistics.
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(project_.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    QVERIFY(ds);
+    const char* park = "G361143";
+    OGRLayer* eval = ds->GetLayerByName("run_1_evaluation");
+    QVERIFY(eval);
+    eval->SetAttributeFilter("park_id = 'G361143' AND indicator = 'ind_tax'");
+    OGRFeatureUniquePtr tax(eval->GetNextFeature());
+    QVERIFY(tax);
+    eval->SetAttributeFilter("park_id = 'G361143'");
+    const int indicator_rows = static_cast<int>(eval->GetFeatureCount());
+    QCOMPARE(indicator_rows, 10);
+    OGRLayer* stats = ds->GetLayerByName("run_1_cluster_stats");
+    stats->SetAttributeFilter("level = 'park' AND unit = 'G361143'");
+    const int cluster_rows = static_cast<int>(stats->GetFeatureCount());
+    QVERIFY(cluster_rows > 0);
+    OGRLayer* parks = ds->GetLayerByName("run_1_parks");
+    parks->SetAttributeFilter("park_id = 'G361143'");
+    OGRFeatureUniquePtr p(parks->GetNextFeature());
+    QVERIFY(p);
+
+    ParkDashboard* d = window_->dashboard();
+    d->show_park(park);
+    QCOMPARE(d->indicators()->rowCount(), indicator_rows);
+    QCOMPARE(d->clusters()->rowCount(), cluster_rows);
+    // The 工业用地地均税收 row: its value, ideal and score as stored, its tooltip the derivation.
+    int row = -1;
+    for (int k = 0; k < d->indicators()->rowCount(); ++k)
+      if (d->indicators()->item(k, 0)->text() == QString::fromUtf8("工业用地地均税收")) row = k;
+    QVERIFY(row >= 0);
+    QLocale en(QLocale::English);
+    QCOMPARE(d->indicators()->item(row, 3)->text(),
+             en.toString(tax->GetFieldAsDouble("score"), 'f', 1));
+    QVERIFY(d->indicators()->item(row, 1)->text().endsWith(QString::fromUtf8("万元/hm²")));
+    QVERIFY(d->indicators()->item(row, 0)->toolTip().contains(QString::fromUtf8("税收总额")));
+    // The figures name the score and the rank within the park's type.
+    QString score, rank;
+    for (int k = 0; k < d->figures()->rowCount(); ++k) {
+      if (d->figures()->item(k, 0)->text() == "Evaluation score")
+        score = d->figures()->item(k, 1)->text();
+      if (d->figures()->item(k, 0)->text() == "Rank within its type")
+        rank = d->figures()->item(k, 1)->text();
+    }
+    QCOMPARE(score, en.toString(p->GetFieldAsDouble("eval_score"), 'f', 1));
+    QCOMPARE(rank, QString("%1 / 10 (industry-led)").arg(p->GetFieldAsInteger("eval_rank")));
+  }
+
   void clickOnAParcelExplainsIt() {
     // A parcel with a FAR, read with GDAL: its id, FAR and a point inside it.
     GDALDatasetUniquePtr ds(

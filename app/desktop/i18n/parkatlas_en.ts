@@ -811,5 +811,65 @@
         <source>Idle and unused land by class (mu)</source>
         <translation>Idle and unused land by class (mu)</translation>
     </message>
+    <message>
+        <source>Ideal value basis</source>
+        <translation>Ideal value basis</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Range</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Ideal</source>
+        <translation>Ideal</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Firms</source>
+        <translation>Firms</translation>
+    </message>
+    <message>
+        <source>Revenue (100 million yuan)</source>
+        <translation>Revenue (100 million yuan)</translation>
+    </message>
+    <message>
+        <source>LQ</source>
+        <translation>LQ</translation>
+    </message>
+    <message>
+        <source>Rank within its type</source>
+        <translation>Rank within its type</translation>
+    </message>
+    <message>
+        <source>city-industry integrated</source>
+        <translation>city-industry integrated</translation>
+    </message>
+    <message>
+        <source>industry-led</source>
+        <translation>industry-led</translation>
+    </message>
+    <message>
+        <source>Evaluation note</source>
+        <translation>Evaluation note</translation>
+    </message>
 </context>
 </TS>

@@ -811,5 +811,65 @@
         <source>Idle and unused land by class (mu)</source>
         <translation>按类别统计闲置与未用土地（亩）</translation>
     </message>
+    <message>
+        <source>Ideal value basis</source>
+        <translation>理想值确定依据</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>评价范围</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Ideal</source>
+        <translation>理想值</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>产业集群</translation>
+    </message>
+    <message>
+        <source>Firms</source>
+        <translation>企业数</translation>
+    </message>
+    <message>
+        <source>Revenue (100 million yuan)</source>
+        <translation>营业收入（亿元）</translation>
+    </message>
+    <message>
+        <source>LQ</source>
+        <translation>区位熵</translation>
+    </message>
+    <message>
+        <source>Rank within its type</source>
+        <translation>同类型排名</translation>
+    </message>
+    <message>
+        <source>city-industry integrated</source>
+        <translation>产城融合型</translation>
+    </message>
+    <message>
+        <source>industry-led</source>
+        <translation>工业主导型</translation>
+    </message>
+    <message>
+        <source>Evaluation note</source>
+        <translation>评价说明</translation>
+    </message>
 </context>
 </TS>

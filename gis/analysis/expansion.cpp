@@ -10,8 +10,8 @@
 
 #include "core/adjustment.hpp"
 #include "core/park_evaluation.hpp"
-#include "core/rule_set.hpp"
 #include "core/park_rollup.hpp"
+#include "core/rule_set.hpp"
 #include "core/units.hpp"
 #include "gis/analysis/cluster_analysis.hpp"
 #include "gis/analysis/parcel_evaluation.hpp"
@@ -100,15 +100,14 @@ double area_of(const GeosContext& geos, const GEOSGeometry* g) {
 
 }  // namespace
 
-ExpansionProposal propose_expansion(const GeosContext& geos, const GEOSGeometry* park,
-                                    const std::vector<ConstraintPiece>& constraints,
-                                    const ExpansionRequest& request) {
+std::vector<ExpansionProposal> propose_expansions(const GeosContext& geos, const GEOSGeometry* park,
+                                                  const std::vector<ConstraintPiece>& constraints,
+                                                  const ExpansionRequest& request,
+                                                  int alternatives) {
   GEOSContextHandle_t h = geos.handle();
-  ExpansionProposal out;
-  out.park_id = request.park_id;
-  out.demand_mu = request.demand_mu;
+  std::vector<ExpansionProposal> found;
   const double target_m2 = mu_to_m2(request.demand_mu);
-  if (!park || target_m2 <= 0) return out;
+  if (!park || target_m2 <= 0) return found;
   // Everything the park may not grow into, kept `setback_m` away.
   std::vector<const GEOSGeometry*> parts;
   for (const auto& c : constraints) parts.push_back(c.geom);
@@ -166,51 +165,75 @@ ExpansionProposal propose_expansion(const GeosContext& geos, const GEOSGeometry*
     g.compactness = perimeter > 0 ? 4 * kPi * a / (perimeter * perimeter) : 0;
     return g;
   };
-  Grown best;
-  bool best_met = false;
-  const std::vector<GeomPtr> seeds = boundary_seeds(geos, park);
+  // Every seed's result, best first: meeting the demand first; then compactness; short of it,
+  // the most land.
+  std::vector<Grown> grown_all;
+  const std::vector<GeomPtr> seeds = boundary_seeds(geos, park);  // outlive the Grown::seed
   for (const GeomPtr& seed : seeds) {
     Grown g = grow_from(seed.get());
-    if (!g.shape) continue;
-    const bool met = std::abs(g.area - target_m2) <= 0.05 * target_m2;
-    // Meeting the demand first; then compactness; short of it, the most land.
-    const bool better =
-        !best.shape || (met && !best_met) ||
-        (met == best_met && (met ? g.compactness > best.compactness : g.area > best.area));
-    if (better) best_met = met, best = std::move(g);
+    if (g.shape) grown_all.push_back(std::move(g));
   }
-  GeomPtr shape = std::move(best.shape);
-  const double a = best.area;
-  const double hi = best.reach;
-  out.reach_m = hi;
-  if (!shape) return out;
-  out.area_mu = m2_to_mu(a);
-  out.demand_met = best_met;
-  double perimeter = 0;
-  GEOSLength_r(h, shape.get(), &perimeter);
-  out.compactness = best.compactness;
-  GeomPtr outline = make_geom(geos, GEOSBoundary_r(h, shape.get()));
-  GeomPtr shared = make_geom(geos, GEOSIntersection_r(h, outline.get(), edge.get()));
-  double shared_len = 0;
-  if (shared) GEOSLength_r(h, shared.get(), &shared_len);
-  out.shared_boundary = perimeter > 0 ? std::min(1.0, shared_len / perimeter) : 0;
-  // What the constraints took within the final reach of the chosen seed, per kind.
-  GeomPtr grown = make_geom(geos, GEOSBuffer_r(h, best.seed, out.reach_m, 8));
-  GeomPtr ring = make_geom(geos, GEOSDifference_r(h, grown.get(), park));
-  std::map<std::string, double> by_kind;
-  for (const auto& c : constraints) {
-    GeomPtr cut = make_geom(geos, GEOSIntersection_r(h, ring.get(), c.geom));
-    by_kind[c.kind] += area_of(geos, cut.get());
+  auto met = [&](const Grown& g) { return std::abs(g.area - target_m2) <= 0.05 * target_m2; };
+  std::stable_sort(grown_all.begin(), grown_all.end(), [&](const Grown& x, const Grown& y) {
+    if (met(x) != met(y)) return met(x);
+    return met(x) ? x.compactness > y.compactness : x.area > y.area;
+  });
+  // Alternatives are distinct places: one overlapping a better one by more than half of its own
+  // area is the same proposal seen from a neighbouring seed.
+  std::vector<const Grown*> kept;
+  for (const Grown& g : grown_all) {
+    if (static_cast<int>(kept.size()) >= std::max(1, alternatives)) break;
+    bool distinct = true;
+    for (const Grown* k : kept)
+      if (intersection_area(geos, g.shape.get(), k->shape.get()) > 0.5 * g.area) distinct = false;
+    if (distinct) kept.push_back(&g);
   }
-  for (const auto& [kind, m2] : by_kind) {
-    if (m2 <= 0) continue;
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%s%s %.1f 亩", out.excluded.empty() ? "" : "; ", kind.c_str(),
-                  m2_to_mu(m2));
-    out.excluded += buf;
+  for (const Grown* g : kept) {
+    ExpansionProposal out;
+    out.park_id = request.park_id;
+    out.demand_mu = request.demand_mu;
+    out.rank = static_cast<int>(found.size()) + 1;
+    out.reach_m = g->reach;
+    out.area_mu = m2_to_mu(g->area);
+    out.demand_met = met(*g);
+    out.compactness = g->compactness;
+    double perimeter = 0;
+    GEOSLength_r(h, g->shape.get(), &perimeter);
+    GeomPtr outline = make_geom(geos, GEOSBoundary_r(h, g->shape.get()));
+    GeomPtr shared = make_geom(geos, GEOSIntersection_r(h, outline.get(), edge.get()));
+    double shared_len = 0;
+    if (shared) GEOSLength_r(h, shared.get(), &shared_len);
+    out.shared_boundary = perimeter > 0 ? std::min(1.0, shared_len / perimeter) : 0;
+    // What the constraints took within the final reach of the seed, per kind.
+    GeomPtr disc = make_geom(geos, GEOSBuffer_r(h, g->seed, out.reach_m, 8));
+    GeomPtr ring = make_geom(geos, GEOSDifference_r(h, disc.get(), park));
+    std::map<std::string, double> by_kind;
+    for (const auto& c : constraints) {
+      GeomPtr cut = make_geom(geos, GEOSIntersection_r(h, ring.get(), c.geom));
+      by_kind[c.kind] += area_of(geos, cut.get());
+    }
+    for (const auto& [kind, m2] : by_kind) {
+      if (m2 <= 0) continue;
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%s%s %.1f 亩", out.excluded.empty() ? "" : "; ", kind.c_str(),
+                    m2_to_mu(m2));
+      out.excluded += buf;
+    }
+    out.geom = make_geom(geos, GEOSGeom_clone_r(h, g->shape.get()));
+    found.push_back(std::move(out));
   }
-  out.geom = std::move(shape);
-  return out;
+  return found;
+}
+
+ExpansionProposal propose_expansion(const GeosContext& geos, const GEOSGeometry* park,
+                                    const std::vector<ConstraintPiece>& constraints,
+                                    const ExpansionRequest& request) {
+  std::vector<ExpansionProposal> found = propose_expansions(geos, park, constraints, request, 1);
+  if (!found.empty()) return std::move(found.front());
+  ExpansionProposal none;
+  none.park_id = request.park_id;
+  none.demand_mu = request.demand_mu;
+  return none;
 }
 
 std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectConfig& config,
@@ -286,8 +309,14 @@ std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectC
       if (gx1 < px0 || gx0 > px1 || gy1 < py0 || gy0 > py1) continue;
       constraints.push_back({"parcel", g});
     }
-    pp.proposal =
-        propose_expansion(geos, in.parks->geoms[static_cast<size_t>(park)].get(), constraints, req);
+    std::vector<ExpansionProposal> alternatives = propose_expansions(
+        geos, in.parks->geoms[static_cast<size_t>(park)].get(), constraints, req, x.alternatives);
+    if (alternatives.empty()) {
+      pp.proposal.park_id = x.park_id;
+      pp.proposal.demand_mu = req.demand_mu;
+    } else {
+      pp.proposal = std::move(alternatives.front());
+    }
     if (auto it = rollups.find(x.park_id); it != rollups.end()) {
       const Digestion d = it->second.digestion(digestion);
       if (d.meets_target == false) {
@@ -323,10 +352,22 @@ std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectC
         pp.reason += "; " + std::string(buf);
       }
     }
-    if (!pp.proposal.demand_met && pp.proposal.geom)
-      pp.reason += "; only " + std::to_string(static_cast<long>(pp.proposal.area_mu)) +
-                   " 亩 free within " + std::to_string(static_cast<long>(x.search_m)) + " m";
-    out.push_back(std::move(pp));
+    const std::string reason = pp.reason;
+    auto finish = [&](ParkProposal& one) {
+      if (!one.proposal.demand_met && one.proposal.geom)
+        one.reason += "; only " + std::to_string(static_cast<long>(one.proposal.area_mu)) +
+                      " 亩 free within " + std::to_string(static_cast<long>(x.search_m)) + " m";
+      out.push_back(std::move(one));
+    };
+    finish(pp);
+    for (size_t k = 1; k < alternatives.size(); ++k) {
+      ParkProposal alt;
+      alt.cluster = x.cluster;
+      alt.eligible = out.back().eligible;
+      alt.reason = reason;
+      alt.proposal = std::move(alternatives[k]);
+      finish(alt);
+    }
   }
   return out;
 }

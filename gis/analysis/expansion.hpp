@@ -2,7 +2,8 @@
 // that it could grow into — within a search distance, minus the constraint layers (永久基本农田,
 // 生态保护红线, water, built-up land) and the other parks — grown outward from a point of the
 // boundary as a disc, so the result is one compact polygon touching the park, widened until it
-// meets the demand; eight seeds round the park are tried and the most compact result is kept.
+// meets the demand; eight seeds round the park are tried and the most compact result is kept (or
+// several distinct ones, ranked, when alternatives are asked for).
 // GEOS does the geometry.
 #pragma once
 #include <map>
@@ -28,6 +29,7 @@ struct ExpansionRequest {
 
 struct ExpansionProposal {
   std::string park_id;
+  int rank = 1;  // 1 = the best of the alternatives asked for
   double demand_mu = 0, area_mu = 0;
   double reach_m = 0;          // radius of the disc grown from the boundary seed
   double compactness = 0;      // Polsby–Popper 4πA / P², 1 for a disc
@@ -40,6 +42,14 @@ struct ExpansionProposal {
 ExpansionProposal propose_expansion(const GeosContext& geos, const GEOSGeometry* park,
                                     const std::vector<ConstraintPiece>& constraints,
                                     const ExpansionRequest& request);
+// Up to `alternatives` distinct proposals, ranked: meeting the demand first, then by
+// compactness (short of the demand: by area). A seed's result overlapping a better one by more
+// than half its area is not a distinct alternative.
+std::vector<ExpansionProposal> propose_expansions(const GeosContext& geos,
+                                                 const GEOSGeometry* park,
+                                                 const std::vector<ConstraintPiece>& constraints,
+                                                 const ExpansionRequest& request,
+                                                 int alternatives);
 
 struct ProjectInputs;
 struct ProjectConfig;

@@ -440,7 +440,8 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
                                               {"met", T::integer},
                                               {"eligible", T::integer},
                                               {"reason", T::text},
-                                              {"excluded", T::text}});
+                                              {"excluded", T::text},
+                                              {"alt", T::integer}});
       for (const ParkProposal& p : proposals) {
         const ExpansionProposal& x = p.proposal;
         prop_out.set(0, x.park_id);
@@ -454,6 +455,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
         prop_out.set(8, std::int64_t{p.eligible});
         prop_out.set(9, p.reason);
         prop_out.set(10, x.excluded.empty() ? Cell{std::monostate{}} : Cell{x.excluded});
+        prop_out.set(11, static_cast<std::int64_t>(x.rank));
         prop_out.set_geometry(geos, x.geom.get());
         prop_out.write();
       }

@@ -61,7 +61,8 @@ ProjectConfig parse_project_config(const std::string& text, const std::string& p
   require_known_keys(path, root, "the project config", {"project", "layers", "expansion"});
 
   if (const toml::table* project = root["project"].as_table()) {
-    require_known_keys(path, *project, "[project]", {"name", "as_of", "rules", "measuring_crs", "evaluation_model"});
+    require_known_keys(path, *project, "[project]",
+                       {"name", "as_of", "rules", "measuring_crs", "evaluation_model"});
     cfg.name = get_string(path, *project, "name");
     if (const toml::node* n = project->get("as_of")) {
       std::optional<CivilDate> d;
@@ -93,8 +94,9 @@ ProjectConfig parse_project_config(const std::string& text, const std::string& p
     for (const auto& item : *list) {
       const toml::table* t = item.as_table();
       if (!t) throw GisError(toml_where(path, item) + ": each [[expansion]] must be a table");
-      require_known_keys(path, *t, "[[expansion]]",
-                         {"park_id", "demand_mu", "cluster", "growth_yi", "search_m"});
+      require_known_keys(
+          path, *t, "[[expansion]]",
+          {"park_id", "demand_mu", "cluster", "growth_yi", "search_m", "alternatives"});
       ExpansionConfig x;
       x.park_id = get_string(path, *t, "park_id");
       if (x.park_id.empty())
@@ -111,6 +113,14 @@ ProjectConfig parse_project_config(const std::string& text, const std::string& p
       x.growth_yi = positive("growth_yi");
       x.cluster = get_string(path, *t, "cluster");
       if (auto s = positive("search_m")) x.search_m = *s;
+      if (const toml::node* n = t->get("alternatives")) {
+        auto v = n->value<int64_t>();
+        if (!v || *v < 1 || *v > 8)
+          throw GisError(toml_where(path, *n) +
+                         ": alternatives must be a whole number from 1 to 8 (eight seeds are "
+                         "tried round the park)");
+        x.alternatives = static_cast<int>(*v);
+      }
       if (x.demand_mu.has_value() == (x.growth_yi.has_value() || !x.cluster.empty()) ||
           x.growth_yi.has_value() != !x.cluster.empty())
         throw GisError(toml_where(path, item) +

@@ -31,6 +31,7 @@ struct ExpansionConfig {
   std::string cluster;
   std::optional<double> growth_yi;
   double search_m = 3000;
+  int alternatives = 1;  // ranked distinct proposals wanted
 };
 
 struct ProjectConfig {

@@ -222,6 +222,28 @@ TEST(CliExpansion, SampleProposalsAvoidEveryConstraint) {
     }
   }
   EXPECT_EQ(parks, (std::set<std::string>{"G361143", "G361144"}));
+  // G361143 asks for three alternatives: ranks 1–3, compactness not rising, distinct places
+  // (no two overlap by more than half of the smaller).
+  proposals->SetAttributeFilter("park_id = 'G361143'");
+  std::vector<std::pair<int, double>> ranked;
+  std::vector<std::unique_ptr<OGRGeometry>> shapes;
+  for (auto& p : *proposals) {
+    ranked.emplace_back(p->GetFieldAsInteger("alt"), p->GetFieldAsDouble("compact"));
+    shapes.emplace_back(p->GetGeometryRef()->clone());
+  }
+  proposals->SetAttributeFilter(nullptr);
+  ASSERT_EQ(ranked.size(), 3u);
+  for (size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(ranked[k].first, static_cast<int>(k) + 1);
+    if (k > 0) {
+      EXPECT_LE(ranked[k].second, ranked[k - 1].second);
+    }
+    for (size_t j = 0; j < k; ++j) {
+      std::unique_ptr<OGRGeometry> both(shapes[k]->Intersection(shapes[j].get()));
+      const double overlap = both ? OGR_G_Area(OGRGeometry::ToHandle(both.get())) : 0;
+      EXPECT_LE(overlap, 0.5 * OGR_G_Area(OGRGeometry::ToHandle(shapes[k].get())));
+    }
+  }
 }
 
 TEST(CliExpansion, ReleaseCandidatesRecomputedWithOgr) {
@@ -283,14 +305,19 @@ TEST(CliExpansion, ProjectAnalysisImportsConstraintsAndProposesTheSame) {
   ASSERT_TRUE(proj->GetLayerByName("in_constraints"));
   ASSERT_TRUE(proj->GetLayerByName("run_1_constraints"));
   EXPECT_EQ(proj->GetLayerByName("run_1_constraints")->GetFeatureCount(), 6);
-  std::map<std::string, double> area;
+  // Keyed by park and rank: the sample asks three alternatives of G361143, one of G361144.
+  std::map<std::pair<std::string, int>, double> area;
   for (auto& f : *once->GetLayerByName("proposals"))
-    area[f->GetFieldAsString("park_id")] = f->GetFieldAsDouble("area_mu");
+    area[{f->GetFieldAsString("park_id"), f->GetFieldAsInteger("alt")}] =
+        f->GetFieldAsDouble("area_mu");
   size_t compared = 0;
   for (auto& f : *proj->GetLayerByName("run_1_proposals")) {
-    EXPECT_NEAR(f->GetFieldAsDouble("area_mu"), area[f->GetFieldAsString("park_id")], 1e-6)
-        << f->GetFieldAsString("park_id");
+    const std::pair<std::string, int> key{f->GetFieldAsString("park_id"),
+                                          f->GetFieldAsInteger("alt")};
+    ASSERT_TRUE(area.count(key)) << key.first << " " << key.second;
+    EXPECT_NEAR(f->GetFieldAsDouble("area_mu"), area[key], 1e-6) << key.first << key.second;
     ++compared;
   }
-  EXPECT_EQ(compared, 2u);
+  EXPECT_EQ(compared, 4u);
+  EXPECT_EQ(area.size(), 4u);
 }

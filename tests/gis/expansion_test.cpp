@@ -98,3 +98,40 @@ TEST(Expansion, DemandTooLargeForTheSearchDistance) {
   EXPECT_LT(p.area_mu, m2_to_mu(3.14159265 * 100 * 100 - 5000));  // less than disc − park part
   EXPECT_DOUBLE_EQ(p.reach_m, 100);
 }
+
+TEST(Expansion, AlternativesAreDistinctAndRanked) {
+  GeosContext geos;
+  GEOSContextHandle_t h = geos.handle();
+  GeomPtr park = wkt(geos, "POLYGON((0 0,1000 0,1000 1000,0 1000,0 0))");
+  GeomPtr strip = wkt(geos, "POLYGON((1050 -5000,1150 -5000,1150 5000,1050 5000,1050 -5000))");
+  // As in the first test: half discs from the middle of the north, south and west sides are the
+  // most compact places (2π² / (π + 2)² ≈ 0.75); three-quarter discs from the corners come after
+  // (3π² / (3π/2 + 2)² ≈ 0.66); the east side is cramped by the strip.
+  ExpansionRequest req{"P", 300, 3000, 1};
+  const auto alts = propose_expansions(geos, park.get(), {{"farmland", strip.get()}}, req, 3);
+  ASSERT_EQ(alts.size(), 3u);
+  for (size_t k = 0; k < alts.size(); ++k) {
+    EXPECT_EQ(alts[k].rank, static_cast<int>(k) + 1);
+    EXPECT_TRUE(alts[k].demand_met);
+    EXPECT_NEAR(alts[k].area_mu, 300, 15);
+    EXPECT_EQ(GEOSDisjoint_r(h, alts[k].geom.get(), strip.get()), 1);
+    EXPECT_GT(alts[k].compactness, 0.7) << k;  // all three are half discs
+    if (k > 0) {
+      EXPECT_LE(alts[k].compactness, alts[k - 1].compactness);
+      for (size_t j = 0; j < k; ++j)  // distinct places: they do not overlap
+        EXPECT_NEAR(intersection_area(geos, alts[k].geom.get(), alts[j].geom.get()), 0, 1.0);
+    }
+  }
+  // The first alternative is the single best proposal.
+  const ExpansionProposal best =
+      propose_expansion(geos, park.get(), {{"farmland", strip.get()}}, req);
+  EXPECT_DOUBLE_EQ(best.compactness, alts[0].compactness);
+  // Asking for all eight seeds gives at most eight, none a near copy of a better one.
+  const auto all = propose_expansions(geos, park.get(), {{"farmland", strip.get()}}, req, 8);
+  ASSERT_GE(all.size(), 3u);
+  ASSERT_LE(all.size(), 8u);
+  for (size_t k = 1; k < all.size(); ++k)
+    for (size_t j = 0; j < k; ++j)
+      EXPECT_LE(intersection_area(geos, all[k].geom.get(), all[j].geom.get()),
+                0.5 * area(geos, all[k].geom.get()));
+}

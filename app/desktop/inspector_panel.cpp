@@ -63,7 +63,7 @@ void InspectorPanel::retranslate() {
       show_parcel(last_);
       break;
     case Showing::feature:
-      show_feature(last_layer_, last_);
+      show_feature(last_layer_, last_, last_layer_name_);
       break;
   }
 }
@@ -73,11 +73,96 @@ void InspectorPanel::show_nothing() {
   setHtml("<p><i>" + esc(tr("Click a parcel on the map to explain it.")) + "</i></p>");
 }
 
-void InspectorPanel::show_feature(const QString& layer_title, const Attributes& a) {
+QString InspectorPanel::explain_proposal(const Attributes& a) const {
+  double area = 0, demand = 0, reach = 0, compact = 0, shared = 0;
+  number_of(a, "area_mu", area);
+  number_of(a, "demand_mu", demand);
+  number_of(a, "reach_m", reach);
+  number_of(a, "compact", compact);
+  number_of(a, "shared", shared);
+  QString h = "<p><b>" +
+              esc(tr("Expansion of park %1, alternative %2")
+                      .arg(value_of(a, "park_id"),
+                           value_of(a, "alt").isEmpty() ? QString("1") : value_of(a, "alt"))) +
+              "</b></p><ul>";
+  h += "<li>" +
+       esc((value_of(a, "met") == "1" ? tr("%1 mu for a demand of %2 mu (met within 5 %)")
+                                      : tr("%1 mu for a demand of %2 mu (not met: too little "
+                                           "free land within reach)"))
+               .arg(num(area, 1), num(demand, 1))) +
+       "</li>";
+  h += "<li>" +
+       esc(tr("Grown from a point of the park boundary as a disc of radius %1 m, minus the land "
+              "it may not take")
+               .arg(num(reach, 0))) +
+       "</li>";
+  h += "<li>" +
+       esc(tr("Compactness %1 (Polsby–Popper 4πA/P², 1 for a disc); %2 % of its outline is the "
+              "park's")
+               .arg(num(compact, 2), num(shared * 100, 0))) +
+       "</li>";
+  h += "<li>" + esc(value_of(a, "eligible") == "0" ? tr("Not eligible") : tr("Eligible")) + ": " +
+       esc(value_of(a, "reason")) + "</li>";
+  const QString excluded = value_of(a, "excluded");
+  if (!excluded.isEmpty()) {
+    // "farmland 120.5 亩; parcel 30.7 亩": each kind named for a planner.
+    QString named;
+    for (const QString& part : excluded.split("; ")) {
+      const QString kind = part.section(' ', 0, 0), rest = part.section(' ', 1);
+      QString name = kind;
+      if (kind == "farmland") name = tr("permanent basic farmland (永久基本农田)");
+      if (kind == "eco_redline") name = tr("ecological red line (生态保护红线)");
+      if (kind == "water") name = tr("water");
+      if (kind == "parcel") name = tr("land already supplied (parcels)");
+      if (kind == "park") name = tr("other parks");
+      if (kind == "built") name = tr("built-up land");
+      named += (named.isEmpty() ? "" : "; ") + name + " " + rest;
+    }
+    h += "<li>" + esc(tr("Excluded within reach: %1").arg(named)) + "</li>";
+  }
+  return h + "</ul>";
+}
+
+QString InspectorPanel::explain_zone(const Attributes& a) const {
+  double rev = 0, land = 0, zone = 0, lq = 0;
+  number_of(a, "rev_wan", rev);
+  number_of(a, "land_mu", land);
+  number_of(a, "zone_mu", zone);
+  QString h =
+      "<p><b>" +
+      esc(tr("Cluster zone %1 in park %2").arg(value_of(a, "cluster"), value_of(a, "park_id"))) +
+      "</b></p><ul>";
+  h += "<li>" +
+       esc(tr("%1 member parcels of %2 firms, %3 mu of parcel land; the zone covers %4 mu")
+               .arg(value_of(a, "n_parcels"), value_of(a, "n_firms"), num(land, 1), num(zone, 1))) +
+       "</li>";
+  h += "<li>" +
+       esc(tr("Revenue %1 ten-thousand yuan (%2 hundred million yuan)")
+               .arg(num(rev, 0), num(rev / 10000, 2))) +
+       "</li>";
+  if (number_of(a, "lq", lq))
+    h += "<li>" +
+         esc(tr("Location quotient %1: the cluster's share of the park's revenue against its "
+                "share of the province's")
+                 .arg(num(lq, 2))) +
+         "</li>";
+  h += "<li>" +
+       esc(tr("Drawn by closing the member parcels (buffer out, union, buffer back in; rule set "
+              "[cluster_zones]); zones of different clusters may overlap")) +
+       "</li>";
+  return h + "</ul>";
+}
+
+void InspectorPanel::show_feature(const QString& layer_title, const Attributes& a,
+                                  const std::string& layer) {
   showing_ = Showing::feature;
   last_ = a;
   last_layer_ = layer_title;
-  QString h = "<h3>" + esc(layer_title) + "</h3><table cellspacing=2>";
+  last_layer_name_ = layer;
+  QString h = "<h3>" + esc(layer_title) + "</h3>";
+  if (layer == "proposals") h += explain_proposal(a);
+  if (layer == "clusters") h += explain_zone(a);
+  h += "<table cellspacing=2>";
   for (const auto& [k, v] : a)
     h += "<tr><td><b>" + esc(QString::fromStdString(k)) + "</b></td><td>" +
          esc(QString::fromStdString(v)) + "</td></tr>";

@@ -297,7 +297,7 @@ void MainWindow::identify(double x, double y, double tolerance) {
         if (const auto* park = d.category("park_id"))
           dashboard_->show_park(QString::fromStdString(park->values[park->codes[i]]));
       } else {
-        inspector_->show_feature(layer_title(d.name), attributes);
+        inspector_->show_feature(layer_title(d.name), attributes, d.name);
       }
     } catch (const std::exception& e) {
       show_error(tr("The feature could not be read."), QString::fromUtf8(e.what()),

@@ -142,6 +142,57 @@ class DesktopTest : public QObject {
     QCOMPARE(rank, QString("%1 / 10 (industry-led)").arg(p->GetFieldAsInteger("eval_rank")));
   }
 
+  void clickOnAProposalOrZoneExplainsIt() {
+    // The second alternative for G361143, read with GDAL: a point on it and its figures.
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(project_.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    QVERIFY(ds);
+    OGRLayer* proposals = ds->GetLayerByName("run_1_proposals");
+    QVERIFY(proposals);
+    proposals->SetAttributeFilter("park_id = 'G361143' AND alt = 2");
+    OGRFeatureUniquePtr f(proposals->GetNextFeature());
+    QVERIFY(f);
+    OGREnvelope env;
+    f->GetGeometryRef()->getEnvelope(&env);
+    std::unique_ptr<OGRGeometry> point(
+        OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(f->GetGeometryRef()))));
+    QVERIFY(point);
+    parkatlas::MapBox box;
+    box.expand(env.MinX, env.MinY);
+    box.expand(env.MaxX, env.MaxY);
+    MapCanvas* canvas = window_->canvas();
+    canvas->zoom_to(box);
+    QVERIFY(canvas->wait_for_render());
+    const QPointF pixel =
+        canvas->viewport().to_pixel(point->toPoint()->getX(), point->toPoint()->getY());
+    QTest::mouseClick(canvas, Qt::LeftButton, Qt::NoModifier, pixel.toPoint());
+    const QString text = window_->inspector()->toPlainText();
+    QVERIFY2(text.contains("Expansion of park G361143, alternative 2"), qPrintable(text.left(400)));
+    QLocale en(QLocale::English);
+    QVERIFY2(text.contains(QString("%1 mu for a demand of %2 mu")
+                               .arg(en.toString(f->GetFieldAsDouble("area_mu"), 'f', 1),
+                                    en.toString(f->GetFieldAsDouble("demand_mu"), 'f', 1))),
+             qPrintable(text.left(600)));
+    QVERIFY(text.contains(QString::fromUtf8(f->GetFieldAsString("reason"))));
+    // The sample's exclusions are supplied parcels: named for a planner.
+    QVERIFY2(text.contains("land already supplied (parcels)"), qPrintable(text.left(900)));
+
+    // A cluster zone (a hidden layer at first): its figures explained in words.
+    OGRLayer* zones = ds->GetLayerByName("run_1_clusters");
+    QVERIFY(zones);
+    OGRFeatureUniquePtr z(zones->GetNextFeature());
+    QVERIFY(z);
+    window_->inspector()->show_feature(
+        "Cluster zones", window_->document()->source->attributes("clusters", z->GetFID()),
+        "clusters");
+    const QString zone = window_->inspector()->toPlainText();
+    QVERIFY2(zone.contains(QString("%1 member parcels of %2 firms")
+                               .arg(z->GetFieldAsInteger("n_parcels"))
+                               .arg(z->GetFieldAsInteger("n_firms"))),
+             qPrintable(zone.left(400)));
+    QVERIFY(zone.contains(QString::fromUtf8(z->GetFieldAsString("cluster"))));
+  }
+
   void clickOnAParcelExplainsIt() {
     // A parcel with a FAR, read with GDAL: its id, FAR and a point inside it.
     GDALDatasetUniquePtr ds(

@@ -383,6 +383,82 @@
         <source>Building coverage %1 = %2 m² of footprints / %3 m²</source>
         <translation>Building coverage %1 = %2 m² of footprints / %3 m²</translation>
     </message>
+    <message>
+        <source>Expansion of park %1, alternative %2</source>
+        <translation>Expansion of park %1, alternative %2</translation>
+    </message>
+    <message>
+        <source>%1 mu for a demand of %2 mu (met within 5 %)</source>
+        <translation>%1 mu for a demand of %2 mu (met within 5 %)</translation>
+    </message>
+    <message>
+        <source>%1 mu for a demand of %2 mu (not met: too little free land within reach)</source>
+        <translation>%1 mu for a demand of %2 mu (not met: too little free land within reach)</translation>
+    </message>
+    <message>
+        <source>Grown from a point of the park boundary as a disc of radius %1 m, minus the land it may not take</source>
+        <translation>Grown from a point of the park boundary as a disc of radius %1 m, minus the land it may not take</translation>
+    </message>
+    <message>
+        <source>Compactness %1 (Polsby–Popper 4πA/P², 1 for a disc); %2 % of its outline is the park&apos;s</source>
+        <translation>Compactness %1 (Polsby–Popper 4πA/P², 1 for a disc); %2 % of its outline is the park's</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Not eligible</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <source>permanent basic farmland (永久基本农田)</source>
+        <translation>permanent basic farmland (永久基本农田)</translation>
+    </message>
+    <message>
+        <source>ecological red line (生态保护红线)</source>
+        <translation>ecological red line (生态保护红线)</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>water</translation>
+    </message>
+    <message>
+        <source>land already supplied (parcels)</source>
+        <translation>land already supplied (parcels)</translation>
+    </message>
+    <message>
+        <source>other parks</source>
+        <translation>other parks</translation>
+    </message>
+    <message>
+        <source>built-up land</source>
+        <translation>built-up land</translation>
+    </message>
+    <message>
+        <source>Excluded within reach: %1</source>
+        <translation>Excluded within reach: %1</translation>
+    </message>
+    <message>
+        <source>Cluster zone %1 in park %2</source>
+        <translation>Cluster zone %1 in park %2</translation>
+    </message>
+    <message>
+        <source>%1 member parcels of %2 firms, %3 mu of parcel land; the zone covers %4 mu</source>
+        <translation>%1 member parcels of %2 firms, %3 mu of parcel land; the zone covers %4 mu</translation>
+    </message>
+    <message>
+        <source>Revenue %1 ten-thousand yuan (%2 hundred million yuan)</source>
+        <translation>Revenue %1 ten-thousand yuan (%2 hundred million yuan)</translation>
+    </message>
+    <message>
+        <source>Location quotient %1: the cluster&apos;s share of the park&apos;s revenue against its share of the province&apos;s</source>
+        <translation>Location quotient %1: the cluster's share of the park's revenue against its share of the province's</translation>
+    </message>
+    <message>
+        <source>Drawn by closing the member parcels (buffer out, union, buffer back in; rule set [cluster_zones]); zones of different clusters may overlap</source>
+        <translation>Drawn by closing the member parcels (buffer out, union, buffer back in; rule set [cluster_zones]); zones of different clusters may overlap</translation>
+    </message>
 </context>
 <context>
     <name>parkatlas::desktop::LayersPanel</name>

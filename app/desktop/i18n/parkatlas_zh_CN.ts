@@ -383,6 +383,82 @@
         <source>Building coverage %1 = %2 m² of footprints / %3 m²</source>
         <translation>建筑密度 %1 = %2 m² 建筑基底 / %3 m²</translation>
     </message>
+    <message>
+        <source>Expansion of park %1, alternative %2</source>
+        <translation>园区 %1 扩区方案（备选 %2）</translation>
+    </message>
+    <message>
+        <source>%1 mu for a demand of %2 mu (met within 5 %)</source>
+        <translation>%1 亩，需求 %2 亩（5% 以内满足）</translation>
+    </message>
+    <message>
+        <source>%1 mu for a demand of %2 mu (not met: too little free land within reach)</source>
+        <translation>%1 亩，需求 %2 亩（未满足：可达范围内空闲土地不足）</translation>
+    </message>
+    <message>
+        <source>Grown from a point of the park boundary as a disc of radius %1 m, minus the land it may not take</source>
+        <translation>自园区边界一点以半径 %1 米的圆向外扩展，扣除不可占用的土地</translation>
+    </message>
+    <message>
+        <source>Compactness %1 (Polsby–Popper 4πA/P², 1 for a disc); %2 % of its outline is the park&apos;s</source>
+        <translation>紧凑度 %1（Polsby–Popper 4πA/P²，圆为 1）；其边界的 %2% 与园区共用</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>不符合扩区条件</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>符合扩区条件</translation>
+    </message>
+    <message>
+        <source>permanent basic farmland (永久基本农田)</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <source>ecological red line (生态保护红线)</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>水域</translation>
+    </message>
+    <message>
+        <source>land already supplied (parcels)</source>
+        <translation>已供应土地（宗地）</translation>
+    </message>
+    <message>
+        <source>other parks</source>
+        <translation>其他园区</translation>
+    </message>
+    <message>
+        <source>built-up land</source>
+        <translation>建成区</translation>
+    </message>
+    <message>
+        <source>Excluded within reach: %1</source>
+        <translation>可达范围内排除：%1</translation>
+    </message>
+    <message>
+        <source>Cluster zone %1 in park %2</source>
+        <translation>园区 %2 的产业集群区：%1</translation>
+    </message>
+    <message>
+        <source>%1 member parcels of %2 firms, %3 mu of parcel land; the zone covers %4 mu</source>
+        <translation>成员宗地 %1 宗，企业 %2 家，宗地面积 %3 亩；集群区面积 %4 亩</translation>
+    </message>
+    <message>
+        <source>Revenue %1 ten-thousand yuan (%2 hundred million yuan)</source>
+        <translation>营业收入 %1 万元（%2 亿元）</translation>
+    </message>
+    <message>
+        <source>Location quotient %1: the cluster&apos;s share of the park&apos;s revenue against its share of the province&apos;s</source>
+        <translation>区位熵 %1：该集群在园区营业收入中的占比与其在全省占比之比</translation>
+    </message>
+    <message>
+        <source>Drawn by closing the member parcels (buffer out, union, buffer back in; rule set [cluster_zones]); zones of different clusters may overlap</source>
+        <translation>由成员宗地闭运算生成（向外缓冲、合并、向内缓冲；规则集 [cluster_zones]）；不同集群区可重叠</translation>
+    </message>
 </context>
 <context>
     <name>parkatlas::desktop::LayersPanel</name>

@@ -318,6 +318,11 @@ void write_gbk_shapefile(const SampleData& data, const std::string& path, int ep
   std::fstream f(dbf, std::ios::in | std::ios::out | std::ios::binary);
   f.seekp(29);
   f.put('\0');
+  // The header's "last update" (bytes 1–3, YY+1900 MM DD) is the day GDAL wrote the file: fixed
+  // to the sample's evaluation date so the same seed gives the same bytes on any day.
+  f.seekp(1);
+  const char last_update[3] = {static_cast<char>(125), 12, 31};
+  f.write(last_update, 3);
 }
 
 }  // namespace parkatlas::sample

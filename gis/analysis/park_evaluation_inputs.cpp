@@ -4,12 +4,16 @@
 // replaces any derived value.
 #include "gis/analysis/park_evaluation_inputs.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
+#include <tuple>
 
-#include "core/cluster_stats.hpp"
 #include "core/land_use.hpp"
 #include "gis/analysis/run_analysis.hpp"
+#include "gis/parallel.hpp"
 
 namespace parkatlas {
 
@@ -130,13 +134,42 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
       in.land_use_scheme ? &residential_prefixes(*in.land_use_scheme) : nullptr;
   std::array<CivilDate, 6> year_ends;
   for (int y = 0; y < 6; ++y) year_ends[static_cast<size_t>(y)] = add_years(as_of, -y);
-  std::vector<PreparedPtr> prepared;
-  for (const auto& geom : parks.geoms)
-    prepared.push_back(geom ? prepare(geos, geom.get())
-                            : PreparedPtr(nullptr, PreparedDeleter{geos.shared()}));
-  FirmBuilder industrial_firms,
-      all_firms;  // tax: a firm's total repeated on its parcels counts once
-  FirmParcel fp;
+  // The part of each parcel inside its park's outline, on all cores (a prepared outline per
+  // chunk: GEOS builds a prepared geometry's index lazily, so it is not shared between threads).
+  std::vector<double> inside_m2(p.size(), 0);
+  ProblemList no_problems;
+  in_chunks(p.size(), 20000, no_problems,
+            [&](size_t begin, size_t end, const GeosContext& cg, ProblemList&) {
+              GEOSContextHandle_t ch = cg.handle();
+              std::vector<PreparedPtr> prepared(parks.size());
+              for (size_t i = begin; i < end; ++i) {
+                if (ev.park[i] < 0) continue;
+                const size_t k = static_cast<size_t>(ev.park[i]);
+                inside_m2[i] = ev.ind[i].land_m2;
+                if (!p.geoms[i] || !parks.geoms[k]) continue;
+                if (!prepared[k]) prepared[k] = prepare(cg, parks.geoms[k].get());
+                if (!GEOSPreparedContains_r(ch, prepared[k].get(), p.geoms[i].get()))
+                  inside_m2[i] = intersection_area(cg, parks.geoms[k].get(), p.geoms[i].get());
+              }
+            });
+  // Tax per range as the cluster statistics count it: a firm's distinct values summed, so a
+  // total repeated on each of its parcels counts once. Entries sorted by (range, firm, value)
+  // make the distinct sum one pass, without a string per firm (a province has a million).
+  struct TaxEntry {
+    std::uint32_t range;
+    std::uint64_t firm;
+    double tax;
+    bool operator<(const TaxEntry& o) const {
+      return std::tie(range, firm, tax) < std::tie(o.range, o.firm, o.tax);
+    }
+  };
+  std::vector<TaxEntry> all_tax_entries, ind_tax_entries;
+  const std::hash<std::string> hasher;
+  auto firm_of = [&](size_t i) -> std::uint64_t {
+    // Parcels without an enterprise name are firms of their own (cluster_stats does the same).
+    if (auto name = enterprise.text(i); name && !name->empty()) return hasher(*name);
+    return hasher("#" + key.text(i).value_or(std::to_string(p.fids[i])));
+  };
   for (size_t i = 0; i < p.size(); ++i) {
     if (ev.park[i] < 0) continue;
     const size_t j = range_of[static_cast<size_t>(ev.park[i])];
@@ -145,14 +178,10 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
     const Indicators& ind = ev.ind[i];
     // The categories partition the range: a parcel straddling the outline counts with the part
     // inside it, its floor area and footprint in proportion (investment and tax in full).
-    const size_t k = static_cast<size_t>(ev.park[i]);
-    double inside_m2 = ind.land_m2;
-    if (p.geoms[i] && prepared[k] &&
-        !GEOSPreparedContains_r(h, prepared[k].get(), p.geoms[i].get()))
-      inside_m2 = intersection_area(geos, parks.geoms[k].get(), p.geoms[i].get());
-    const double land_ha = inside_m2 / 10000.0;
-    const double share = ind.land_m2 > 0 ? inside_m2 / ind.land_m2 : 1.0;
+    const double land_ha = inside_m2[i] / 10000.0;
+    const double share = ind.land_m2 > 0 ? inside_m2[i] / ind.land_m2 : 1.0;
     const auto supplied = supplied_col.date(i);
+    const auto tax = tax_col.real(i);
     // Supplied as the 批而未供 module counts it (no date, or a date after the evaluation date:
     // not supplied), so that D and the batches' unsupplied land E never overlap.
     const bool is_supplied = supplied && *supplied <= as_of;
@@ -164,11 +193,7 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
         r.land.G += land_ha;
         ++gj.idle;
       }
-      fp.parcel_key = key.text(i).value_or(std::to_string(p.fids[i]));
-      fp.enterprise = enterprise.text(i).value_or("");
-      fp.park_id = std::to_string(j);
-      fp.tax_wan = tax_col.real(i);
-      all_firms.add(fp);
+      if (tax) all_tax_entries.push_back({static_cast<std::uint32_t>(j), firm_of(i), *tax});
       for (size_t y = 0; y < 5; ++y)
         if (year_ends[y + 1] < *supplied && *supplied <= year_ends[y]) {
           r.supplied_ha[y] += land_ha;
@@ -205,7 +230,7 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
     r.land.A2 += land_ha;
     if (ind.floor_m2) gj.floor_A2 += *ind.floor_m2 * share;
     if (ind.coverage) {
-      gj.cover_A2 += *ind.coverage * inside_m2;
+      gj.cover_A2 += *ind.coverage * inside_m2[i];
       gj.any_cover = true;
     } else {
       ++gj.cover_missing;
@@ -216,20 +241,23 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
     } else {
       ++gj.invest_missing;
     }
-    industrial_firms.add(fp);
+    if (tax) ind_tax_entries.push_back({static_cast<std::uint32_t>(j), firm_of(i), *tax});
   }
-  const std::vector<FirmRecord> ind_firms = industrial_firms.finish(), firms = all_firms.finish();
-  std::vector<std::optional<double>> ind_tax(out.size()), all_tax(out.size());
-  for (const FirmRecord& f : ind_firms)
-    if (f.tax_wan) {
-      auto& t = ind_tax[std::stoul(f.park_id)];
-      t = t.value_or(0) + *f.tax_wan;
+  auto distinct_sums = [&](std::vector<TaxEntry>& entries) {
+    std::vector<std::optional<double>> sums(out.size());
+    std::sort(entries.begin(), entries.end());
+    for (size_t e = 0; e < entries.size(); ++e) {
+      const TaxEntry& t = entries[e];
+      if (e > 0 && entries[e - 1].range == t.range && entries[e - 1].firm == t.firm &&
+          entries[e - 1].tax == t.tax)
+        continue;
+      sums[t.range] = sums[t.range].value_or(0) + t.tax;
     }
-  for (const FirmRecord& f : firms)
-    if (f.tax_wan) {
-      auto& t = all_tax[std::stoul(f.park_id)];
-      t = t.value_or(0) + *f.tax_wan;
-    }
+    entries = {};
+    return sums;
+  };
+  const std::vector<std::optional<double>> ind_tax = distinct_sums(ind_tax_entries),
+                                           all_tax = distinct_sums(all_tax_entries);
 
   for (size_t j = 0; j < out.size(); ++j) {
     RangeInputs& r = out[j];

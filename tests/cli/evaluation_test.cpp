@@ -40,6 +40,7 @@ TEST(CliEvaluation, LandAccountRecomputedWithOgr) {
   // The evaluation date of the sample config is 2025-12-31 (ISO text compares as dates).
   const std::string as_of = "2025/12/31";
   std::map<std::string, std::map<std::string, double>> account;  // park -> category -> hm²
+  std::map<std::string, double> ind_tax;                         // park -> 万元
   for (auto& f : *ds->GetLayerByName("land_account"))
     account[f->GetFieldAsString("park_id")][f->GetFieldAsString("category")] =
         f->GetFieldAsDouble("area_ha");
@@ -53,7 +54,10 @@ TEST(CliEvaluation, LandAccountRecomputedWithOgr) {
     const double s_ha = outline->toMultiPolygon()->get_Area() / 10000.0;
     // D: supplied by the date; G: idle in the legal sense; A: completed by the date or coverage
     // ≥ 20 % — each parcel with its part inside the outline.
-    double d = 0, g = 0, a = 0;
+    double d = 0, g = 0, a = 0, a2 = 0;
+    // Tax of the enterprises on A2 (industrial: any verdict but not_industrial): each firm's
+    // distinct values summed.
+    std::map<std::string, std::set<double>> firm_tax;
     OGRLayer* parcels = ds->GetLayerByName("parcels");
     parcels->SetAttributeFilter(("park_id = '" + id + "'").c_str());
     for (auto& p : *parcels) {
@@ -69,8 +73,18 @@ TEST(CliEvaluation, LandAccountRecomputedWithOgr) {
       }
       if ((!completed.empty() && completed <= as_of) ||
           (p->IsFieldSetAndNotNull(p->GetFieldIndex("coverage")) &&
-           p->GetFieldAsDouble("coverage") >= 0.20))
+           p->GetFieldAsDouble("coverage") >= 0.20)) {
         a += ha;
+        if (std::string(p->GetFieldAsString("verdict")) != "not_industrial" &&
+            !std::string(p->GetFieldAsString("land_use")).empty()) {
+          a2 += ha;
+          if (p->IsFieldSetAndNotNull(p->GetFieldIndex("tax_wan"))) {
+            const std::string firm = p->GetFieldAsString("enterprise");
+            firm_tax[firm.empty() ? "#" + std::string(p->GetFieldAsString("parcel_id")) : firm]
+                .insert(p->GetFieldAsDouble("tax_wan"));
+          }
+        }
+      }
     }
     parcels->SetAttributeFilter(nullptr);
     auto& acc = account[id];
@@ -78,6 +92,11 @@ TEST(CliEvaluation, LandAccountRecomputedWithOgr) {
     EXPECT_NEAR(acc["D"], d, 1e-4) << id;
     EXPECT_NEAR(acc["G"], g, 1e-4) << id;
     EXPECT_NEAR(acc["A"], a, 1e-4) << id;
+    EXPECT_NEAR(acc["A2"], a2, 1e-4) << id;
+    double tax = 0;
+    for (const auto& [firm, values] : firm_tax)
+      for (double v : values) tax += v;
+    ind_tax[id] = tax;
     EXPECT_GT(acc["D"], 0) << id;
     // The partitions of §1.3 close: S = A + B + C = D + E + F.
     EXPECT_NEAR(acc["A"] + acc["B"] + acc["C"], acc["S"], 1e-6) << id;
@@ -85,6 +104,11 @@ TEST(CliEvaluation, LandAccountRecomputedWithOgr) {
     ++checked;
   }
   EXPECT_EQ(checked, 10);
+  for (auto& f : *ds->GetLayerByName("evaluation")) {
+    if (std::string(f->GetFieldAsString("indicator")) != "ind_tax") continue;
+    EXPECT_NEAR(f->GetFieldAsDouble("numerator"), ind_tax[f->GetFieldAsString("park_id")], 1e-6)
+        << f->GetFieldAsString("park_id");
+  }
   // C: each outline ∩ the union of the constraints layer as used (the sample draws its
   // farmland, red line and water around two parks, outside their outlines: 0 everywhere).
   std::unique_ptr<OGRGeometry> blocked;

@@ -114,15 +114,35 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
       if (merged) constrained[range_of[k]] += intersection_area(geos, park, merged.get()) / 10000.0;
     }
   }
-  // 批而未供 of the approval batches inside each park outline (a batch may reach beyond it).
-  for (const BatchUnsupplied& b : a.unsupplied) {
-    if (!b.unsupplied) continue;
-    const Envelope be = envelope_of(h, b.unsupplied.get());
-    for (size_t k = 0; k < parks.size(); ++k)
-      if (parks.geoms[k] && envelope_of(h, parks.geoms[k].get()).meets(be))
-        g[range_of[k]].batches_ha +=
-            intersection_area(geos, parks.geoms[k].get(), b.unsupplied.get()) / 10000.0;
-  }
+  // 批而未供 of the approval batches inside each park outline (a batch may reach beyond it), on
+  // all cores: a piece inside an outline counts whole, one crossing it by its intersection.
+  std::vector<Envelope> park_boxes;
+  for (const auto& geom : parks.geoms)
+    park_boxes.push_back(geom ? envelope_of(h, geom.get()) : Envelope{1, 1, 0, 0});
+  const size_t n_batches = a.unsupplied.size();
+  std::vector<std::vector<std::pair<size_t, double>>> batch_inside(n_batches);
+  ProblemList batch_problems;
+  in_chunks(n_batches, 64, batch_problems,
+            [&](size_t begin, size_t end, const GeosContext& cg, ProblemList&) {
+              GEOSContextHandle_t ch = cg.handle();
+              std::vector<PreparedPtr> prepared(parks.size());
+              for (size_t b = begin; b < end; ++b) {
+                const GEOSGeometry* piece = a.unsupplied[b].unsupplied.get();
+                if (!piece) continue;
+                const Envelope be = envelope_of(ch, piece);
+                for (size_t k = 0; k < parks.size(); ++k) {
+                  if (!parks.geoms[k] || !park_boxes[k].meets(be)) continue;
+                  if (!prepared[k]) prepared[k] = prepare(cg, parks.geoms[k].get());
+                  if (GEOSPreparedContains_r(ch, prepared[k].get(), piece) == 1)
+                    batch_inside[b].emplace_back(k, area(cg, piece));
+                  else if (GEOSPreparedIntersects_r(ch, prepared[k].get(), piece) == 1)
+                    batch_inside[b].emplace_back(
+                        k, intersection_area(cg, parks.geoms[k].get(), piece));
+                }
+              }
+            });
+  for (const auto& pieces : batch_inside)  // summed in batch order: the same on any core count
+    for (const auto& [k, m2] : pieces) g[range_of[k]].batches_ha += m2 / 10000.0;
 
   const LayerData& p = in.parcels;
   const ParcelEvaluation& ev = a.ev;

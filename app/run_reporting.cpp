@@ -133,16 +133,23 @@ std::string format_run_summary(const RunResult& r) {
   for (const auto& l : r.layers) s += format_layer_report(l);
 
   TextTable t({"park", "name", "level", "parcels", "industrial", "FAR", "万元/亩", "compliant (n)",
-               "compliant (area)"},
-              {false, false, false, true, true, true, true, true, true});
+               "compliant (area)", "TD/T 1029 (rank)"},
+              {false, false, false, true, true, true, true, true, true, true});
   for (const auto& p : r.parks) {
     const ParkRollup& k = p.rollup;
+    // The park's intensity score and its rank within its type (parkatlas evaluate has the rest).
+    std::string score = "-";
+    for (const ParkEvaluation& e : r.evaluation)
+      if (e.park_id == p.park_id && e.score)
+        score = opt_fmt("%.1f", e.score) + " (" + std::to_string(e.rank) + "/" +
+                std::to_string(e.ranked_in_type) + ")";
     t.add({p.park_id.empty() ? "-" : p.park_id, p.name, p.level, std::to_string(k.n_parcels),
            std::to_string(k.n_industrial), opt_fmt("%.2f", k.far()), opt_fmt("%.0f", k.inv_mu()),
            opt_fmt("%.0f%%", k.ok_share_count() ? std::optional<double>(*k.ok_share_count() * 100)
                                                 : std::nullopt),
            opt_fmt("%.0f%%", k.ok_share_area() ? std::optional<double>(*k.ok_share_area() * 100)
-                                               : std::nullopt)});
+                                               : std::nullopt),
+           score});
   }
   s += "\nPer park (industrial parcels; compliant = compliant or exempt among judged):\n" +
        t.render();

@@ -21,12 +21,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+std::string run_output;  // what `parkatlas run` printed
+
 const fs::path& results() {
   static const fs::path dir = [] {
     const fs::path d = temp_dir("cli-evaluation");
     const auto r =
         run_command("run -q -c " + sample("parkatlas.toml") + " -o " + (d / "out").string());
     EXPECT_EQ(r.exit_code, 0) << r.output;
+    run_output = r.output;
     return d / "out" / "results.gpkg";
   }();
   return dir;
@@ -156,6 +159,15 @@ TEST(CliEvaluation, IndicatorRowsScoresAndRanksAddUp) {
     EXPECT_EQ(park->GetFieldAsInteger("eval_of"), 10);
     by_score.emplace_back(park->GetFieldAsDouble("eval_score"),
                           park->GetFieldAsInteger("eval_rank"));
+    // The run's per-park table prints the same score and rank on the park's line.
+    char cell[64];
+    std::snprintf(cell, sizeof cell, "%.1f (%d/10)", park->GetFieldAsDouble("eval_score"),
+                  park->GetFieldAsInteger("eval_rank"));
+    const size_t line = run_output.find("\n" + id + "  ");
+    ASSERT_NE(line, std::string::npos) << id;
+    EXPECT_NE(run_output.substr(line, run_output.find('\n', line + 1) - line).find(cell),
+              std::string::npos)
+        << id << " " << cell;
   }
   std::sort(by_score.rbegin(), by_score.rend());
   for (size_t k = 0; k < by_score.size(); ++k) EXPECT_EQ(by_score[k].second, int(k) + 1);

@@ -5,18 +5,6 @@
 
 namespace parkatlas {
 
-namespace {
-
-Cell opt_cell(const std::optional<double>& v) {
-  return v ? Cell{*v} : Cell{std::monostate{}};
-}
-
-Cell text_cell(const std::string& s) {
-  return s.empty() ? Cell{std::monostate{}} : Cell{s};
-}
-
-}  // namespace
-
 ClusterAnalysis analyse_clusters(const ProjectInputs& in, const RuleSet& rules,
                                  ParcelEvaluation& ev) {
   ClusterAnalysis a;
@@ -78,17 +66,17 @@ std::vector<TableColumn> cluster_stat_columns(const ClusterAnalysis& a) {
   const auto& s = a.stats;
   return {
       {{"level", T::text}, [&s](size_t i) { return Cell{std::string(level_name(s[i].level))}; }},
-      {{"unit", T::text}, [&s](size_t i) { return text_cell(s[i].unit); }},
+      {{"unit", T::text}, [&s](size_t i) { return text_or_null(s[i].unit); }},
       {{"cluster", T::text}, [&s](size_t i) { return Cell{s[i].cluster}; }},
       {{"key", T::integer}, [&s](size_t i) { return Cell{std::int64_t{s[i].key}}; }},
       {{"n_firms", T::integer}, [&s](size_t i) { return Cell{std::int64_t{s[i].firms}}; }},
       {{"rev_yi", T::real}, [&s](size_t i) { return Cell{s[i].revenue_yi()}; }},
       {{"tax_yi", T::real}, [&s](size_t i) { return Cell{s[i].tax_wan / 10000.0}; }},
       {{"land_mu", T::real}, [&s](size_t i) { return Cell{s[i].land_mu}; }},
-      {{"rev_mu", T::real}, [&s](size_t i) { return opt_cell(s[i].rev_per_mu); }},
-      {{"tax_mu", T::real}, [&s](size_t i) { return opt_cell(s[i].tax_per_mu); }},
-      {{"lq", T::real}, [&s](size_t i) { return opt_cell(s[i].lq); }},
-      {{"rd_per100", T::real}, [&s](size_t i) { return opt_cell(s[i].rd_per_100_firms); }},
+      {{"rev_mu", T::real}, [&s](size_t i) { return optional_cell(s[i].rev_per_mu); }},
+      {{"tax_mu", T::real}, [&s](size_t i) { return optional_cell(s[i].tax_per_mu); }},
+      {{"lq", T::real}, [&s](size_t i) { return optional_cell(s[i].lq); }},
+      {{"rd_per100", T::real}, [&s](size_t i) { return optional_cell(s[i].rd_per_100_firms); }},
       {{"no_rev", T::integer}, [&s](size_t i) { return Cell{std::int64_t{s[i].revenue_missing}}; }},
       {{"no_tax", T::integer}, [&s](size_t i) { return Cell{std::int64_t{s[i].tax_missing}}; }},
   };
@@ -100,8 +88,8 @@ std::vector<TableColumn> cluster_target_columns(const ClusterAnalysis& a) {
   return {
       {{"check", T::text}, [&c](size_t i) { return Cell{c[i].check}; }},
       {{"level", T::text}, [&c](size_t i) { return Cell{c[i].level}; }},
-      {{"unit", T::text}, [&c](size_t i) { return text_cell(c[i].unit); }},
-      {{"cluster", T::text}, [&c](size_t i) { return text_cell(c[i].cluster); }},
+      {{"unit", T::text}, [&c](size_t i) { return text_or_null(c[i].unit); }},
+      {{"cluster", T::text}, [&c](size_t i) { return text_or_null(c[i].cluster); }},
       {{"value", T::real}, [&c](size_t i) { return Cell{c[i].value}; }},
       {{"target", T::text}, [&c](size_t i) { return Cell{c[i].target}; }},
       {{"pass", T::integer},

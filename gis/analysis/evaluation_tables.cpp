@@ -5,17 +5,6 @@
 
 namespace parkatlas {
 
-namespace {
-
-Cell opt(const std::optional<double>& v) {
-  return v ? Cell{*v} : Cell{std::monostate{}};
-}
-Cell text(const std::string& s) {
-  return s.empty() ? Cell{std::monostate{}} : Cell{s};
-}
-
-}  // namespace
-
 std::vector<EvaluationRow> evaluation_rows(const std::vector<ParkEvaluation>& parks) {
   std::vector<EvaluationRow> rows;
   for (const ParkEvaluation& p : parks)
@@ -36,7 +25,7 @@ std::vector<TableColumn> evaluation_columns(const std::vector<EvaluationRow>& ro
   };
   return {
       {{"park_id", T::text}, [&r](size_t i) { return Cell{r[i].park->park_id}; }},
-      {{"name", T::text}, [&r](size_t i) { return text(r[i].park->name); }},
+      {{"name", T::text}, [&r](size_t i) { return text_or_null(r[i].park->name); }},
       {{"range", T::text},
        [&r](size_t i) { return Cell{std::string(to_string(r[i].range->inputs.range))}; }},
       {{"type", T::text}, [&r](size_t i) { return Cell{std::string(to_string(r[i].park->type))}; }},
@@ -44,27 +33,29 @@ std::vector<TableColumn> evaluation_columns(const std::vector<EvaluationRow>& ro
       {{"subgoal", T::text}, ind([](const IndicatorResult& x) { return Cell{x.subgoal}; })},
       {{"indicator", T::text}, ind([](const IndicatorResult& x) { return Cell{x.def->key}; })},
       {{"name_zh", T::text}, ind([](const IndicatorResult& x) { return Cell{x.def->name_zh}; })},
-      {{"value", T::real}, ind([](const IndicatorResult& x) { return opt(x.value); })},
-      {{"unit", T::text}, ind([](const IndicatorResult& x) { return text(x.def->unit); })},
-      {{"numerator", T::real}, ind([](const IndicatorResult& x) { return opt(x.numerator); })},
+      {{"value", T::real}, ind([](const IndicatorResult& x) { return optional_cell(x.value); })},
+      {{"unit", T::text}, ind([](const IndicatorResult& x) { return text_or_null(x.def->unit); })},
+      {{"numerator", T::real},
+       ind([](const IndicatorResult& x) { return optional_cell(x.numerator); })},
       {{"num_label", T::text},
        ind([](const IndicatorResult& x) { return Cell{x.def->numerator}; })},
-      {{"denom", T::real}, ind([](const IndicatorResult& x) { return opt(x.denominator); })},
+      {{"denom", T::real},
+       ind([](const IndicatorResult& x) { return optional_cell(x.denominator); })},
       {{"den_label", T::text},
        ind([](const IndicatorResult& x) { return Cell{x.def->denominator}; })},
       {{"ideal", T::real}, ind([](const IndicatorResult& x) {
          return x.ideal ? Cell{x.ideal->value} : Cell{std::monostate{}};
        })},
       {{"basis", T::text}, ind([](const IndicatorResult& x) {
-         return x.ideal ? text(x.ideal->basis) : Cell{std::monostate{}};
+         return x.ideal ? text_or_null(x.ideal->basis) : Cell{std::monostate{}};
        })},
-      {{"score", T::real}, ind([](const IndicatorResult& x) { return opt(x.score); })},
+      {{"score", T::real}, ind([](const IndicatorResult& x) { return optional_cell(x.score); })},
       {{"weight", T::real}, ind([](const IndicatorResult& x) { return Cell{x.range_weight}; })},
-      {{"source", T::text}, ind([](const IndicatorResult& x) { return text(x.source); })},
+      {{"source", T::text}, ind([](const IndicatorResult& x) { return text_or_null(x.source); })},
       {{"note", T::text},
        [&r](size_t i) -> Cell {
-         if (!r[i].indicator) return text(r[i].range->missing);
-         return text(r[i].indicator->note);
+         if (!r[i].indicator) return text_or_null(r[i].range->missing);
+         return text_or_null(r[i].indicator->note);
        }},
   };
 }
@@ -115,7 +106,7 @@ std::vector<TableColumn> park_evaluation_columns(
   };
   auto range_score = [](const ParkEvaluation& p, EvalRange which) -> Cell {
     for (const RangeEvaluation& r : p.ranges)
-      if (r.inputs.range == which) return opt(r.score);
+      if (r.inputs.range == which) return optional_cell(r.score);
     return std::monostate{};
   };
   // Potentials of the main range (the expansion range's are in the evaluation table's inputs).
@@ -125,7 +116,8 @@ std::vector<TableColumn> park_evaluation_columns(
   return {
       {{"eval_type", T::text},
        num([](const ParkEvaluation& p) { return Cell{std::string(to_string(p.type))}; })},
-      {{"eval_score", T::real}, num([](const ParkEvaluation& p) { return opt(p.score); })},
+      {{"eval_score", T::real},
+       num([](const ParkEvaluation& p) { return optional_cell(p.score); })},
       {{"eval_main", T::real},
        num([range_score](const ParkEvaluation& p) { return range_score(p, EvalRange::main); })},
       {{"eval_exp", T::real}, num([range_score](const ParkEvaluation& p) {
@@ -148,7 +140,7 @@ std::vector<TableColumn> park_evaluation_columns(
            for (const std::string& c : r.checks)
              note += (note.empty() ? "" : "; ") + std::string(to_string(r.inputs.range)) + ": " + c;
          }
-         return text(note);
+         return text_or_null(note);
        })},
       {{"pot_exp_ha", T::real}, num([main_of](const ParkEvaluation& p) -> Cell {
          const RangeEvaluation* r = main_of(p);
@@ -156,11 +148,11 @@ std::vector<TableColumn> park_evaluation_columns(
        })},
       {{"pot_years", T::real}, num([main_of](const ParkEvaluation& p) -> Cell {
          const RangeEvaluation* r = main_of(p);
-         return r ? opt(r->potentials.years_avg3) : Cell{std::monostate{}};
+         return r ? optional_cell(r->potentials.years_avg3) : Cell{std::monostate{}};
        })},
       {{"pot_str_ha", T::real}, num([main_of](const ParkEvaluation& p) -> Cell {
          const RangeEvaluation* r = main_of(p);
-         return r ? opt(r->potentials.structure_ha) : Cell{std::monostate{}};
+         return r ? optional_cell(r->potentials.structure_ha) : Cell{std::monostate{}};
        })},
       {{"pot_int_ha", T::real}, num([main_of](const ParkEvaluation& p) -> Cell {
          // The four intensity potentials measure the same gap in different units of use; the

@@ -9,17 +9,18 @@
 
 namespace parkatlas {
 
-namespace {
-
-Cell opt(const std::optional<double>& v) {
+Cell optional_cell(const std::optional<double>& v) {
   return v ? Cell{*v} : Cell{std::monostate{}};
-}
-Cell opt_flag(CheckState s) {
-  auto f = as_flag(s);
-  return f ? Cell{static_cast<std::int64_t>(*f)} : Cell{std::monostate{}};
 }
 Cell text_or_null(const std::string& s) {
   return s.empty() ? Cell{std::monostate{}} : Cell{s};
+}
+
+namespace {
+
+Cell opt_flag(CheckState s) {
+  auto f = as_flag(s);
+  return f ? Cell{static_cast<std::int64_t>(*f)} : Cell{std::monostate{}};
 }
 
 std::string lower(std::string s) {
@@ -81,17 +82,25 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
   cols.push_back({{"park_lvl", T::text}, level});
   cols.push_back({{"land_m2", T::real}, [&ev](size_t i) { return Cell{ev.ind[i].land_m2}; }});
   cols.push_back({{"land_mu", T::real}, [&ev](size_t i) { return Cell{ev.ind[i].land_mu}; }});
-  cols.push_back({{"floor_m2", T::real}, [&ev](size_t i) { return opt(ev.ind[i].floor_m2); }});
+  cols.push_back(
+      {{"floor_m2", T::real}, [&ev](size_t i) { return optional_cell(ev.ind[i].floor_m2); }});
   cols.push_back({{"floor_src", T::text},
                   [&ev](size_t i) { return Cell{std::string(to_string(ev.ind[i].floor_src))}; }});
-  cols.push_back({{"far", T::real}, [&ev](size_t i) { return opt(ev.ind[i].far); }});
-  cols.push_back({{"coverage", T::real}, [&ev](size_t i) { return opt(ev.ind[i].coverage); }});
-  cols.push_back({{"inv_mu", T::real}, [&ev](size_t i) { return opt(ev.ind[i].inv_mu); }});
-  cols.push_back({{"tax_mu", T::real}, [&ev](size_t i) { return opt(ev.ind[i].tax_mu); }});
-  cols.push_back({{"rev_mu", T::real}, [&ev](size_t i) { return opt(ev.ind[i].rev_mu); }});
-  cols.push_back({{"far_min", T::real}, [&ev](size_t i) { return opt(ev.judgement[i].far_min); }});
-  cols.push_back({{"inv_min", T::real}, [&ev](size_t i) { return opt(ev.judgement[i].inv_min); }});
-  cols.push_back({{"cov_min", T::real}, [&ev](size_t i) { return opt(ev.judgement[i].cov_min); }});
+  cols.push_back({{"far", T::real}, [&ev](size_t i) { return optional_cell(ev.ind[i].far); }});
+  cols.push_back(
+      {{"coverage", T::real}, [&ev](size_t i) { return optional_cell(ev.ind[i].coverage); }});
+  cols.push_back(
+      {{"inv_mu", T::real}, [&ev](size_t i) { return optional_cell(ev.ind[i].inv_mu); }});
+  cols.push_back(
+      {{"tax_mu", T::real}, [&ev](size_t i) { return optional_cell(ev.ind[i].tax_mu); }});
+  cols.push_back(
+      {{"rev_mu", T::real}, [&ev](size_t i) { return optional_cell(ev.ind[i].rev_mu); }});
+  cols.push_back(
+      {{"far_min", T::real}, [&ev](size_t i) { return optional_cell(ev.judgement[i].far_min); }});
+  cols.push_back(
+      {{"inv_min", T::real}, [&ev](size_t i) { return optional_cell(ev.judgement[i].inv_min); }});
+  cols.push_back(
+      {{"cov_min", T::real}, [&ev](size_t i) { return optional_cell(ev.judgement[i].cov_min); }});
   cols.push_back(
       {{"far_ok", T::integer}, [&ev](size_t i) { return opt_flag(ev.judgement[i].far); }});
   cols.push_back(
@@ -107,11 +116,13 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
   cols.push_back({{"idle_days", T::integer}, [&ev](size_t i) {
                     return Cell{static_cast<std::int64_t>(ev.idle[i].idle_days)};
                   }});
-  cols.push_back({{"idle_fee", T::real}, [&ev](size_t i) { return opt(ev.idle[i].fee); }});
+  cols.push_back(
+      {{"idle_fee", T::real}, [&ev](size_t i) { return optional_cell(ev.idle[i].fee); }});
   cols.push_back({{"low_eff", T::text}, [&ev](size_t i) { return text_or_null(ev.low_eff[i]); }});
   cols.push_back({{"cluster", T::text}, [&ev](size_t i) { return text_or_null(ev.cluster[i]); }});
   if (!ev.mu_class.empty()) {
-    cols.push_back({{"mu_score", T::real}, [&ev](size_t i) { return opt(ev.mu_score[i]); }});
+    cols.push_back(
+        {{"mu_score", T::real}, [&ev](size_t i) { return optional_cell(ev.mu_score[i]); }});
     cols.push_back({{"mu_class", T::text}, [&ev](size_t i) -> Cell {
                       return ev.mu_class[i] ? Cell{std::string(1, ev.mu_class[i])}
                                             : Cell{std::monostate{}};
@@ -157,8 +168,8 @@ std::vector<TableColumn> idle_rollup_columns(std::function<const ParkRollup*(siz
   // 批而未供 of the approval batches that belong here, and the rates of domain.md §4.1.
   cols.push_back({{"appr_mu", T::real}, mu(&ParkRollup::batch_m2)});
   cols.push_back({{"unsup_mu", T::real}, mu(&ParkRollup::unsupplied_m2)});
-  cols.push_back(
-      {{"unsup_rate", T::real}, num([](const ParkRollup& r) { return opt(r.unsupplied_rate()); })});
+  cols.push_back({{"unsup_rate", T::real},
+                  num([](const ParkRollup& r) { return optional_cell(r.unsupplied_rate()); })});
   cols.push_back({{"supply_rt", T::real}, num([](const ParkRollup& r) {
                     auto u = r.unsupplied_rate();
                     return u ? Cell{1.0 - *u} : Cell{std::monostate{}};
@@ -174,7 +185,7 @@ std::vector<TableColumn> idle_rollup_columns(std::function<const ParkRollup*(siz
                     return Cell{m2_to_mu(r.digestion(digestion).per_year_m2)};
                   })});
   cols.push_back({{"dig_years", T::real}, num([digestion](const ParkRollup& r) {
-                    return opt(r.digestion(digestion).years);
+                    return optional_cell(r.digestion(digestion).years);
                   })});
   cols.push_back({{"dig_target", T::real},
                   num([digestion](const ParkRollup&) { return Cell{digestion.target_years}; })});
@@ -240,9 +251,10 @@ std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& r
                   })});
   cols.push_back(
       {{"ind_mu", T::real}, num([](const ParkRollup& r) { return Cell{m2_to_mu(r.ind_m2)}; })});
-  cols.push_back({{"ind_far", T::real}, num([](const ParkRollup& r) { return opt(r.far()); })});
   cols.push_back(
-      {{"ind_inv_mu", T::real}, num([](const ParkRollup& r) { return opt(r.inv_mu()); })});
+      {{"ind_far", T::real}, num([](const ParkRollup& r) { return optional_cell(r.far()); })});
+  cols.push_back({{"ind_inv_mu", T::real},
+                  num([](const ParkRollup& r) { return optional_cell(r.inv_mu()); })});
   cols.push_back({{"far_cov", T::real}, num([](const ParkRollup& r) {
                     return r.ind_m2 > 0 ? Cell{r.ind_floor_land_m2 / r.ind_m2}
                                         : Cell{std::monostate{}};
@@ -251,10 +263,10 @@ std::vector<TableColumn> park_columns(const ProjectInputs& in, const ParkRows& r
                     return r.ind_m2 > 0 ? Cell{r.ind_inv_land_m2 / r.ind_m2}
                                         : Cell{std::monostate{}};
                   })});
-  cols.push_back(
-      {{"ok_sh_n", T::real}, num([](const ParkRollup& r) { return opt(r.ok_share_count()); })});
-  cols.push_back(
-      {{"ok_sh_area", T::real}, num([](const ParkRollup& r) { return opt(r.ok_share_area()); })});
+  cols.push_back({{"ok_sh_n", T::real},
+                  num([](const ParkRollup& r) { return optional_cell(r.ok_share_count()); })});
+  cols.push_back({{"ok_sh_area", T::real},
+                  num([](const ParkRollup& r) { return optional_cell(r.ok_share_area()); })});
   // Key clusters: those the park's declared leading industries (主导产业) name.
   if (in.parks && !in.parks->field("industries").name().empty()) {
     const Column* industries = &in.parks->field("industries");

@@ -14,6 +14,10 @@
 
 namespace parkatlas {
 
+// A cell for an optional number, and for a text that is null when empty.
+Cell optional_cell(const std::optional<double>& v);
+Cell text_or_null(const std::string& s);
+
 struct TableColumn {
   OutField field;
   std::function<Cell(size_t)> value;

@@ -290,25 +290,10 @@ std::vector<ParkProposal> park_proposals(const ProjectInputs& in, const ProjectC
         constraints.push_back({"park", in.parks->geoms[k].get()});
     // Parcels within reach: land already supplied (the park's own parcels beyond its outline
     // too).
-    GEOSContextHandle_t h = geos.handle();
-    const GEOSGeometry* park_geom = in.parks->geoms[static_cast<size_t>(park)].get();
-    double px0 = 0, py0 = 0, px1 = 0, py1 = 0;
-    GEOSGeom_getXMin_r(h, park_geom, &px0);
-    GEOSGeom_getYMin_r(h, park_geom, &py0);
-    GEOSGeom_getXMax_r(h, park_geom, &px1);
-    GEOSGeom_getYMax_r(h, park_geom, &py1);
-    px0 -= x.search_m, py0 -= x.search_m, px1 += x.search_m, py1 += x.search_m;
-    for (size_t i = 0; i < in.parcels.size(); ++i) {
-      const GEOSGeometry* g = in.parcels.geoms[i].get();
-      if (!g) continue;
-      double gx0 = 0, gy0 = 0, gx1 = 0, gy1 = 0;
-      GEOSGeom_getXMin_r(h, g, &gx0);
-      GEOSGeom_getYMin_r(h, g, &gy0);
-      GEOSGeom_getXMax_r(h, g, &gx1);
-      GEOSGeom_getYMax_r(h, g, &gy1);
-      if (gx1 < px0 || gx0 > px1 || gy1 < py0 || gy0 > py1) continue;
-      constraints.push_back({"parcel", g});
-    }
+    const GeomBox reach =
+        box_of(geos, in.parks->geoms[static_cast<size_t>(park)].get()).grown(x.search_m);
+    for (const GeomPtr& g : in.parcels.geoms)
+      if (g && box_of(geos, g.get()).meets(reach)) constraints.push_back({"parcel", g.get()});
     std::vector<ExpansionProposal> alternatives = propose_expansions(
         geos, in.parks->geoms[static_cast<size_t>(park)].get(), constraints, req, x.alternatives);
     if (alternatives.empty()) {

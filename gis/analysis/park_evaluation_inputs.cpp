@@ -19,21 +19,6 @@ namespace parkatlas {
 
 namespace {
 
-struct Envelope {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  bool meets(const Envelope& o) const {
-    return x0 <= o.x1 && o.x0 <= x1 && y0 <= o.y1 && o.y0 <= y1;
-  }
-};
-Envelope envelope_of(GEOSContextHandle_t h, const GEOSGeometry* g) {
-  Envelope e;
-  GEOSGeom_getXMin_r(h, g, &e.x0);
-  GEOSGeom_getYMin_r(h, g, &e.y0);
-  GEOSGeom_getXMax_r(h, g, &e.x1);
-  GEOSGeom_getYMax_r(h, g, &e.y1);
-  return e;
-}
-
 std::string count_text(const char* pattern, double a, double b = 0) {
   char buf[240];
   std::snprintf(buf, sizeof buf, pattern, a, b);
@@ -97,13 +82,12 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
   // C: the range ∩ the constraint layer (unioned, so overlapping constraints count once).
   std::vector<double> constrained(out.size(), 0);
   if (in.constraints) {
-    std::vector<Envelope> boxes;
-    for (const auto& c : in.constraints->geoms)
-      boxes.push_back(c ? envelope_of(h, c.get()) : Envelope{1, 1, 0, 0});
+    std::vector<GeomBox> boxes;
+    for (const auto& c : in.constraints->geoms) boxes.push_back(box_of(geos, c.get()));
     for (size_t k = 0; k < parks.size(); ++k) {
       const GEOSGeometry* park = parks.geoms[k].get();
       if (!park) continue;
-      const Envelope pe = envelope_of(h, park);
+      const GeomBox pe = box_of(geos, park);
       std::vector<const GEOSGeometry*> near;
       for (size_t c = 0; c < boxes.size(); ++c)
         if (in.constraints->geoms[c] && boxes[c].meets(pe))
@@ -116,9 +100,8 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
   }
   // 批而未供 of the approval batches inside each park outline (a batch may reach beyond it), on
   // all cores: a piece inside an outline counts whole, one crossing it by its intersection.
-  std::vector<Envelope> park_boxes;
-  for (const auto& geom : parks.geoms)
-    park_boxes.push_back(geom ? envelope_of(h, geom.get()) : Envelope{1, 1, 0, 0});
+  std::vector<GeomBox> park_boxes;
+  for (const auto& geom : parks.geoms) park_boxes.push_back(box_of(geos, geom.get()));
   const size_t n_batches = a.unsupplied.size();
   std::vector<std::vector<std::pair<size_t, double>>> batch_inside(n_batches);
   ProblemList batch_problems;
@@ -129,7 +112,7 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
               for (size_t b = begin; b < end; ++b) {
                 const GEOSGeometry* piece = a.unsupplied[b].unsupplied.get();
                 if (!piece) continue;
-                const Envelope be = envelope_of(ch, piece);
+                const GeomBox be = box_of(cg, piece);
                 for (size_t k = 0; k < parks.size(); ++k) {
                   if (!parks.geoms[k] || !park_boxes[k].meets(be)) continue;
                   if (!prepared[k]) prepared[k] = prepare(cg, parks.geoms[k].get());

@@ -43,7 +43,18 @@ GeomPtr collection_of(const GeosContext& ctx, const std::vector<const GEOSGeomet
   for (const GEOSGeometry* g : parts)
     if (g) clones.push_back(GEOSGeom_clone_r(h, g));
   return make_geom(ctx, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, clones.data(),
-                                                     static_cast<unsigned>(clones.size())));
+                                                    static_cast<unsigned>(clones.size())));
+}
+
+GeomBox box_of(const GeosContext& ctx, const GEOSGeometry* g) {
+  GeomBox b;
+  if (!g) return b;
+  GEOSContextHandle_t h = ctx.handle();
+  GEOSGeom_getXMin_r(h, g, &b.x0);
+  GEOSGeom_getYMin_r(h, g, &b.y0);
+  GEOSGeom_getXMax_r(h, g, &b.x1);
+  GEOSGeom_getYMax_r(h, g, &b.y1);
+  return b;
 }
 
 }  // namespace parkatlas

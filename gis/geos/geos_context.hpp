@@ -4,8 +4,8 @@
 #include <geos_c.h>
 
 #include <memory>
-#include <vector>
 #include <string>
+#include <vector>
 
 namespace parkatlas {
 
@@ -57,6 +57,16 @@ inline PreparedPtr prepare(const GeosContext& ctx, const GEOSGeometry* g) {
 // Area of the intersection of a and b (0 when they do not overlap; throws on GEOS failure).
 double intersection_area(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b);
 double area(const GeosContext& ctx, const GEOSGeometry* g);
+// A geometry's bounding box; `meets` is true when two boxes overlap or touch.
+struct GeomBox {
+  double x0 = 1, y0 = 1, x1 = 0, y1 = 0;  // empty (meets nothing) until set
+  bool meets(const GeomBox& o) const {
+    return x0 <= o.x1 && o.x0 <= x1 && y0 <= o.y1 && o.y0 <= y1;
+  }
+  GeomBox grown(double d) const { return {x0 - d, y0 - d, x1 + d, y1 + d}; }
+};
+GeomBox box_of(const GeosContext& ctx, const GEOSGeometry* g);  // empty for null
+
 // A geometry collection of clones of `parts` (null parts skipped), e.g. for GEOSUnaryUnion_r.
 GeomPtr collection_of(const GeosContext& ctx, const std::vector<const GEOSGeometry*>& parts);
 

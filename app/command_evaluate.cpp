@@ -61,12 +61,10 @@ std::string format_evaluation(const RunResult& r) {
       out += "  score " + num(e.score) +
              (e.missing.empty() ? "" : " (missing: " + e.missing + ")") + "\n";
       const Potentials& pot = e.potentials;
-      double intensity = 0;
-      for (const auto& [k, v] : pot.intensity_ha) intensity = std::max(intensity, v);
       out += "  potentials: expansion E " + num(pot.expansion_ha) + " hm² (" +
              num(pot.years_avg3, "%.1f") + " years of supply at the 3-year mean, " +
              num(pot.years_max5, "%.1f") + " at the 5-year maximum); structure " +
-             num(pot.structure_ha) + " hm²; intensity up to " + num(intensity) +
+             num(pot.structure_ha) + " hm²; intensity up to " + num(pot.largest_intensity_ha()) +
              " hm²; management " + num(pot.management_ha) + " hm²\n";
       for (const std::string& c : e.checks) out += "  check: " + c + "\n";
     }

@@ -314,6 +314,12 @@ Potentials potentials_of(const RangeEvaluation& e, ParkType type) {
 
 }  // namespace
 
+std::optional<double> Potentials::largest_intensity_ha() const {
+  std::optional<double> top;
+  for (const auto& [key, ha] : intensity_ha) top = std::max(top.value_or(0.0), ha);
+  return top;
+}
+
 RangeEvaluation evaluate_range(const RangeInputs& in, ParkType type, const EvaluationModel& m) {
   RangeEvaluation e;
   e.inputs = in;
@@ -374,7 +380,6 @@ std::vector<ParkEvaluation> evaluate_parks(const std::vector<RangeInputs>& range
       ParkEvaluation p;
       p.park_id = r.park_id;
       p.name = r.name;
-      p.level = r.level;
       parks.push_back(std::move(p));
     }
     members[r.park_id].push_back(&r);

@@ -47,8 +47,8 @@ std::vector<std::string> account_checks(const LandAccount& a, double tolerance_h
 
 // What an evaluation range holds besides its land (numerators of §1.7); empty = not known.
 struct RangeInputs {
-  std::string park_id, name, kind;
-  std::optional<ParkLevel> level;
+  std::string park_id, name;
+  std::optional<ParkLevel> level;  // picks the ideal values
   EvalRange range = EvalRange::main;
   LandAccount land;
   std::optional<double> floor_A_m2;      // 已建成城镇建设用地总建筑面积
@@ -150,6 +150,9 @@ struct Potentials {
   std::optional<double> structure_ha;  // 结构潜力, 工业主导型 only: A × (T − X) of 工业用地率
   std::map<std::string, double> intensity_ha;  // 强度潜力 per indicator: A2 × (T − X) / T, ≥ 0
   double management_ha = 0;                    // 管理潜力: G + D22
+  // The four 强度潜力 measure one gap four ways; the largest is the land a park could save by
+  // reaching every ideal. Empty when none could be computed.
+  std::optional<double> largest_intensity_ha() const;
 };
 
 struct RangeEvaluation {
@@ -164,7 +167,6 @@ struct RangeEvaluation {
 
 struct ParkEvaluation {
   std::string park_id, name;
-  std::optional<ParkLevel> level;
   ParkType type = ParkType::industrial;
   std::string type_reason;
   std::vector<RangeEvaluation> ranges;  // main first

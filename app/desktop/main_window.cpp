@@ -159,7 +159,7 @@ void MainWindow::set_language(const QString& language) {
     inspector_->set_styles(scene_.styles, scene_.chinese);
     inspector_->retranslate();
     canvas_->set_scene(scene_);
-    dashboard_->set_document(doc_);
+    dashboard_->set_document(doc_, scene_.chinese);
     filters_->set_document(*doc_, scene_.chinese);
   }
 }
@@ -247,7 +247,7 @@ bool MainWindow::open_project(const QString& path) {
   inspector_->show_nothing();
   filters_->set_document(*doc_, scene_.chinese);
   idle_->set_table(doc_->idle_list, parcel_index_);
-  dashboard_->set_document(doc_);
+  dashboard_->set_document(doc_, scene_.chinese);
   canvas_->set_scene(scene_);
   canvas_->zoom_full();
   retranslate();

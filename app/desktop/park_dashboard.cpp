@@ -67,8 +67,9 @@ ParkDashboard::ParkDashboard(QWidget* parent) : QWidget(parent) {
   });
 }
 
-void ParkDashboard::set_document(std::shared_ptr<const ProjectDocument> doc) {
+void ParkDashboard::set_document(std::shared_ptr<const ProjectDocument> doc, bool chinese) {
   doc_ = std::move(doc);
+  chinese_ = chinese;
   const QSignalBlocker block(park_);
   park_->clear();
   if (doc_)
@@ -117,7 +118,8 @@ void ParkDashboard::fill_indicators() {
                  value("denom", 2) + " " + cell(e, k, "den_label"), tr("Ideal value basis"),
                  cell(e, k, "basis"), tr("Source"), cell(e, k, "source"), tr("Range"),
                  cell(e, k, "range"));
-    put(n, 0, cell(e, k, "name_zh") + (cell(e, k, "range") == "expansion" ? " *" : ""), tip);
+    const QString name = cell(e, k, chinese_ ? "name_zh" : "name_en");
+    put(n, 0, name + (cell(e, k, "range") == "expansion" ? " *" : ""), tip);
     put(n, 1, value("value", 2) + " " + cell(e, k, "unit"), tip);
     put(n, 2, value("ideal", 2), tip);
     put(n, 3, value("score", 1), tip);
@@ -210,7 +212,7 @@ void ParkDashboard::refresh() {
   fill_indicators();
   fill_clusters();
 
-  const bool zh = doc_->scene.chinese;
+  const bool zh = chinese_;
   auto label_of = [&](const std::vector<StyleCategory>& cats, const char* value) {
     for (const auto& c : cats)
       if (c.value == value) return QString::fromStdString(zh ? c.zh : c.en);

@@ -15,7 +15,9 @@ class ParkDashboard : public QWidget {
   Q_OBJECT
  public:
   explicit ParkDashboard(QWidget* parent = nullptr);
-  void set_document(std::shared_ptr<const ProjectDocument> doc);
+  // `chinese`: the window's language, for category labels and indicator names (the document's
+  // own scene keeps the language it was loaded in).
+  void set_document(std::shared_ptr<const ProjectDocument> doc, bool chinese);
   void show_park(const QString& park_id);
   QString current_park() const;
   QTableWidget* figures() const { return figures_; }
@@ -33,6 +35,7 @@ class ParkDashboard : public QWidget {
   void fill_clusters();
   std::shared_ptr<const ProjectDocument> doc_;
   QComboBox* park_;
+  bool chinese_ = true;
   QTableWidget* figures_;
   QTableWidget* indicators_;
   QTableWidget* clusters_;

@@ -33,6 +33,7 @@ std::vector<TableColumn> evaluation_columns(const std::vector<EvaluationRow>& ro
       {{"subgoal", T::text}, ind([](const IndicatorResult& x) { return Cell{x.subgoal}; })},
       {{"indicator", T::text}, ind([](const IndicatorResult& x) { return Cell{x.def->key}; })},
       {{"name_zh", T::text}, ind([](const IndicatorResult& x) { return Cell{x.def->name_zh}; })},
+      {{"name_en", T::text}, ind([](const IndicatorResult& x) { return Cell{x.def->name_en}; })},
       {{"value", T::real}, ind([](const IndicatorResult& x) { return optional_cell(x.value); })},
       {{"unit", T::text}, ind([](const IndicatorResult& x) { return text_or_null(x.def->unit); })},
       {{"numerator", T::real},
@@ -155,13 +156,8 @@ std::vector<TableColumn> park_evaluation_columns(
          return r ? optional_cell(r->potentials.structure_ha) : Cell{std::monostate{}};
        })},
       {{"pot_int_ha", T::real}, num([main_of](const ParkEvaluation& p) -> Cell {
-         // The four intensity potentials measure the same gap in different units of use; the
-         // largest is the land a park could save by reaching every ideal.
          const RangeEvaluation* r = main_of(p);
-         if (!r || r->potentials.intensity_ha.empty()) return std::monostate{};
-         double top = 0;
-         for (const auto& [k, v] : r->potentials.intensity_ha) top = std::max(top, v);
-         return top;
+         return r ? optional_cell(r->potentials.largest_intensity_ha()) : Cell{std::monostate{}};
        })},
       {{"pot_mgt_ha", T::real}, num([main_of](const ParkEvaluation& p) -> Cell {
          const RangeEvaluation* r = main_of(p);

@@ -51,7 +51,7 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
   const LayerData& parks = *in.parks;
   const GeosContext& geos = *a.geos;
   GEOSContextHandle_t h = geos.handle();
-  const Column &name = parks.field("name"), &kind = parks.field("kind"),
+  const Column &name = parks.field("name"),
                &range_col = parks.field("range");
   std::map<std::pair<std::string, EvalRange>, size_t> index;
   std::vector<size_t> range_of(parks.size());
@@ -65,7 +65,6 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
       RangeInputs r;
       r.park_id = id;
       r.name = name.text(k).value_or(id);
-      r.kind = kind.text(k).value_or("");
       r.level = in.park_table.levels[k];
       r.range = range;
       if (!parse_eval_range(range_text))

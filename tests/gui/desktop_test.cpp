@@ -120,10 +120,15 @@ class DesktopTest : public QObject {
     d->show_park(park);
     QCOMPARE(d->indicators()->rowCount(), indicator_rows);
     QCOMPARE(d->clusters()->rowCount(), cluster_rows);
-    // The 工业用地地均税收 row: its value, ideal and score as stored, its tooltip the derivation.
+    // The 工业用地地均税收 row, named in the window's language (English here): its value, ideal
+    // and score as stored, its tooltip the derivation.
     int row = -1;
     for (int k = 0; k < d->indicators()->rowCount(); ++k)
-      if (d->indicators()->item(k, 0)->text() == QString::fromUtf8("工业用地地均税收")) row = k;
+      if (d->indicators()->item(k, 0)->text() ==
+          QString::fromUtf8(tax->GetFieldAsString("name_en")))
+        row = k;
+    QCOMPARE(QString::fromUtf8(tax->GetFieldAsString("name_en")),
+             QString("industrial tax per hectare"));
     QVERIFY(row >= 0);
     QLocale en(QLocale::English);
     QCOMPARE(d->indicators()->item(row, 3)->text(),
@@ -341,8 +346,21 @@ class DesktopTest : public QObject {
     for (const auto& e : window_->canvas()->scene().legend())
       if (e.label == QString::fromUtf8("园区边界")) legend_zh = true;
     QVERIFY(legend_zh);
+    // So do the dashboard's indicator names (the evaluation table's name_zh / name_en).
+    auto indicator_names = [this] {
+      QStringList names;
+      for (int k = 0; k < window_->dashboard()->indicators()->rowCount(); ++k)
+        names << window_->dashboard()->indicators()->item(k, 0)->text();
+      return names;
+    };
+    window_->dashboard()->show_park("G361143");
+    QVERIFY2(indicator_names().contains(QString::fromUtf8("土地闲置率")),
+             qPrintable(indicator_names().join(", ")));
     window_->set_language("en");
     QCOMPARE(window_->file_menu()->title(), QString("&File"));
+    window_->dashboard()->show_park("G361143");
+    QVERIFY2(indicator_names().contains("idle land rate"),
+             qPrintable(indicator_names().join(", ")));
   }
 
   void printsPdfAndPng() {

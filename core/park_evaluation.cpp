@@ -244,10 +244,13 @@ IndicatorResult compute_indicator(const IndicatorDef& def, const RangeInputs& in
   r.denominator = f.den;
   std::string source;
   for (const std::string& part : f.parts) {
-    const auto& map = part.size() <= 3 ? in.land.source : in.source;
-    auto it = map.find(part);
-    source += (source.empty() ? "" : "; ") + part + ": " +
-              (it == map.end() ? std::string("not available") : it->second);
+    // A part is a land category (its derivation in land.source) or a quantity (in source).
+    std::string how = "not available";
+    if (auto c = in.land.source.find(part); c != in.land.source.end())
+      how = c->second;
+    else if (auto q = in.source.find(part); q != in.source.end())
+      how = q->second;
+    source += (source.empty() ? "" : "; ") + part + ": " + how;
   }
   r.source = source;
   if (!f.num)

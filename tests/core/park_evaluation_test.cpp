@@ -255,7 +255,10 @@ TEST(ParkEvaluation, ModelProblemsAndNegativeScoringOptions) {
   // A rate over 100 % (built land outside supplied land) is kept and flagged.
   RangeInputs in = hand_park();
   in.land.A = 70;
+  in.land.source["A"] = "given";
   const IndicatorResult built = compute_indicator(*find_indicator("built_rate"), in);
+  // Its source names each input with how it was obtained, or that nothing says.
+  EXPECT_EQ(built.source, "A: given; D: not available");
   EXPECT_DOUBLE_EQ(*built.value, 70.0 / 64 * 100);
   EXPECT_NE(built.note.find("over 100 %"), std::string::npos);
 }

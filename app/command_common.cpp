@@ -27,4 +27,23 @@ std::string validate_iso_date(const std::string& text) {
   return "'" + text + "' is not a date YYYY-MM-DD";
 }
 
+AnalyzeOptions ProjectRunArgs::options() const {
+  AnalyzeOptions o;
+  if (!as_of.empty()) o.as_of = parse_iso_date(as_of);
+  o.rules = rules;
+  return o;
+}
+
+void add_project_run_options(CLI::App& cmd, ProjectRunArgs& args) {
+  cmd.add_option("project", args.project, "project file made by parkatlas init")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd.add_option("--as-of", args.as_of,
+                 "evaluation date YYYY-MM-DD (default: the config's as_of, else today)")
+      ->check(CLI::Validator(validate_iso_date, "YYYY-MM-DD"));
+  cmd.add_option("--rules", args.rules,
+                 "rule set name or file (default: the one stored at import)");
+  cmd.add_flag("-q,--quiet", args.quiet, "no progress on stderr");
+}
+
 }  // namespace parkatlas

@@ -1,11 +1,14 @@
 // What the verbs share: evaluation date and rule-set resolution, error printing.
 #pragma once
+#include <CLI/CLI.hpp>
+
 #include <optional>
 #include <string>
 
 #include "core/civil_date.hpp"
 #include "core/rule_set.hpp"
 #include "gis/config/project_config.hpp"
+#include "gis/project/project_file.hpp"
 
 namespace parkatlas {
 
@@ -16,5 +19,14 @@ CivilDate resolve_as_of(const std::string& cli_as_of, const ProjectConfig& confi
 RuleSet resolve_rules(const std::string& cli_rules, const ProjectConfig& config);
 // CLI11 validator for YYYY-MM-DD.
 std::string validate_iso_date(const std::string& text);
+
+// The options of the verbs that analyse a project file as a new run (analyze, evaluate):
+// the project, --as-of, --rules and -q.
+struct ProjectRunArgs {
+  std::string project, as_of, rules;
+  bool quiet = false;
+  AnalyzeOptions options() const;  // as_of and rules filled in
+};
+void add_project_run_options(CLI::App& cmd, ProjectRunArgs& args);
 
 }  // namespace parkatlas

@@ -72,9 +72,8 @@ std::string format_evaluation(const RunResult& r) {
 }
 
 std::function<int()> setup_evaluate_command(CLI::App& app) {
-  struct Args {
-    std::string project, as_of, rules, model;
-    bool quiet = false;
+  struct Args : ProjectRunArgs {
+    std::string model;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -82,22 +81,12 @@ std::function<int()> setup_evaluate_command(CLI::App& app) {
       "TD/T 1029 intensive land-use evaluation of every park: analyses the project as a new run "
       "(tables run_<n>_evaluation, run_<n>_land_account, run_<n>_parks) and prints the ranking "
       "and each park's indicators");
-  cmd->add_option("project", args->project, "project file made by parkatlas init")
-      ->required()
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--as-of", args->as_of,
-                  "evaluation date YYYY-MM-DD (default: the config's as_of, else today)")
-      ->check(CLI::Validator(validate_iso_date, "YYYY-MM-DD"));
-  cmd->add_option("--rules", args->rules,
-                  "rule set name or file (default: the one stored at import)");
+  add_project_run_options(*cmd, *args);
   cmd->add_option("--model", args->model,
                   "weights-and-ideals file or name (default: the rule set's [evaluation] model)");
-  cmd->add_flag("-q,--quiet", args->quiet, "no progress on stderr");
   return [args]() -> int {
     try {
-      AnalyzeOptions o;
-      if (!args->as_of.empty()) o.as_of = parse_iso_date(args->as_of);
-      o.rules = args->rules;
+      AnalyzeOptions o = args->options();
       o.evaluation_model = args->model;
       ConsoleProgress progress(!args->quiet);
       RunRecord rec;

@@ -56,31 +56,21 @@ std::function<int()> setup_init_command(CLI::App& app) {
 }
 
 std::function<int()> setup_analyze_command(CLI::App& app) {
-  struct Args {
-    std::string project, as_of, rules, out;
-    bool json = false, quiet = false;
+  struct Args : ProjectRunArgs {
+    std::string out;
+    bool json = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
       "analyze",
       "Analyse a project file and write the results back into it as a new run (run_<n>_parcels "
       "…); earlier runs stay");
-  cmd->add_option("project", args->project, "project file made by parkatlas init")
-      ->required()
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--as-of", args->as_of,
-                  "evaluation date YYYY-MM-DD (default: the config's as_of, else today)")
-      ->check(CLI::Validator(validate_iso_date, "YYYY-MM-DD"));
-  cmd->add_option("--rules", args->rules,
-                  "rule set name or file (default: the one stored at import)");
+  add_project_run_options(*cmd, *args);
   cmd->add_option("--csv", args->out, "also write the CSV lists into this folder");
   cmd->add_flag("--json", args->json, "print a machine-readable summary (JSON)");
-  cmd->add_flag("-q,--quiet", args->quiet, "no progress on stderr");
   return [args]() -> int {
     try {
-      AnalyzeOptions o;
-      if (!args->as_of.empty()) o.as_of = parse_iso_date(args->as_of);
-      o.rules = args->rules;
+      AnalyzeOptions o = args->options();
       o.csv_dir = args->out;
       ConsoleProgress progress(!args->quiet);
       RunRecord rec;

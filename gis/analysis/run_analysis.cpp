@@ -11,12 +11,12 @@
 #include "gis/analysis/cluster_zones.hpp"
 #include "gis/analysis/evaluation_tables.hpp"
 #include "gis/analysis/expansion.hpp"
-#include "gis/analysis/park_evaluation_inputs.hpp"
-#include "gis/config/evaluation_model_file.hpp"
 #include "gis/analysis/floor_from_buildings.hpp"
 #include "gis/analysis/parcel_evaluation.hpp"
 #include "gis/analysis/park_assignment.hpp"
+#include "gis/analysis/park_evaluation_inputs.hpp"
 #include "gis/analysis/project_inputs.hpp"
+#include "gis/config/evaluation_model_file.hpp"
 #include "gis/gis_error.hpp"
 #include "gis/io/csv_writer.hpp"
 #include "gis/io/idle_lists.hpp"
@@ -200,12 +200,6 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
     }
     clock.lap("批而未供 (approval batches minus supplied parcels)");
   }
-  // TD/T 1029 park evaluation (issue 6 §2).
-  a.evaluation_model_file = evaluation_model_file(
-      config.evaluation_model.empty() ? rules.evaluation_model : config.evaluation_model);
-  a.evaluation_model = load_evaluation_model(a.evaluation_model_file);
-  a.evaluation = evaluate_parks(evaluation_inputs(a, rules, as_of), a.evaluation_model);
-  clock.lap("park evaluation (TD/T 1029)");
   return a;
 }
 
@@ -290,6 +284,15 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     result.summary_csv = (dir / "idle-summary.csv").string();
   }
   if (to_project) result.results_gpkg = options.project;
+  // The TD/T 1029 weights and ideals (issue 6 §2), read before the analysis so that a broken
+  // file stops the run at once; `idle` does not evaluate parks.
+  std::string model_file;
+  EvaluationModel model;
+  if (!options.idle_only) {
+    model_file = evaluation_model_file(config.evaluation_model.empty() ? rules.evaluation_model
+                                                                       : config.evaluation_model);
+    model = load_evaluation_model(model_file);
+  }
   std::unique_ptr<VectorOutput> output =
       to_project ? VectorOutput::open_for_update(options.project)
                  : std::make_unique<VectorOutput>(result.results_gpkg, "GPKG");
@@ -302,6 +305,12 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   if (buildings_layer && a.in.buildings_reader) result.layers_written.push_back("buildings");
   result.timings = a.timings;
   StageClock clock(result.timings);
+  if (!options.idle_only) {
+    a.evaluation_model_file = model_file;
+    a.evaluation_model = std::move(model);
+    a.evaluation = evaluate_parks(evaluation_inputs(a, rules, options.as_of), a.evaluation_model);
+    clock.lap("park evaluation (TD/T 1029)");
+  }
   const GeosContext& geos = *a.geos;
   ProjectInputs& in = a.in;
   ParcelEvaluation& ev = a.ev;
@@ -369,9 +378,8 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
                        auto it = hhi.find(rows.ids[i]);
                        return it == hhi.end() ? Cell{std::monostate{}} : Cell{it->second};
                      }});
-    for (auto& c : park_evaluation_columns([&rows, &a](size_t i) {
-           return find_evaluation(a.evaluation, rows.ids[i]);
-         }))
+    for (auto& c : park_evaluation_columns(
+             [&rows, &a](size_t i) { return find_evaluation(a.evaluation, rows.ids[i]); }))
       kcols.push_back(std::move(c));
     OutputLayer& parks_out =
         gpkg.add_layer(pre + "parks", &in.measuring.srs, wkbMultiPolygon, fields_of(kcols));
@@ -427,7 +435,8 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     }
     result.layers_written.push_back(pre + "clusters");
     // Issue 6 §3: expansion proposals, and the constraint layer as used.
-    const auto proposals = park_proposals(in, config, a.clusters, rollups, rules, a.evaluation, geos);
+    const auto proposals =
+        park_proposals(in, config, a.clusters, rollups, rules, a.evaluation, geos);
     if (!proposals.empty() || in.constraints) {
       OutputLayer& prop_out = gpkg.add_layer(pre + "proposals", &in.measuring.srs, wkbMultiPolygon,
                                              {{"park_id", T::text},

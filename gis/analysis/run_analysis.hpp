@@ -80,9 +80,11 @@ struct Analysis {
   std::vector<std::string> batch_park;      // park of each batch by largest overlap ("" = none)
   std::vector<int> batch_park_index;        // its park feature (-1 = none)
   ClusterAnalysis clusters;                 // cluster statistics, targets, 亩均 grades
-  EvaluationModel evaluation_model;         // TD/T 1029 weights and ideal values
+  // TD/T 1029 (filled by run_analysis, not analyse_project: `idle` and `check` do not evaluate
+  // parks): the weights and ideal values, and one evaluation per park of the parks layer.
+  EvaluationModel evaluation_model;
   std::string evaluation_model_file;
-  std::vector<ParkEvaluation> evaluation;   // one per park of the parks layer
+  std::vector<ParkEvaluation> evaluation;
   ProblemList problems;
   long long buildings_read = 0;
   std::vector<StageTiming> timings;

@@ -10,7 +10,9 @@
 #include <fstream>
 #include <set>
 
+#include "gis/analysis/park_evaluation_inputs.hpp"
 #include "gis/analysis/run_analysis.hpp"
+#include "gis/config/evaluation_model_file.hpp"
 #include "gis/config/rule_set_file.hpp"
 #include "test_paths.hpp"
 
@@ -29,8 +31,19 @@ std::string square(double x0, double y0, double x1, double y1) {
   return buf;
 }
 
-const RangeEvaluation& range_of(const Analysis& a, const std::string& park) {
-  for (const ParkEvaluation& p : a.evaluation)
+// The fixture in `dir` analysed as of 2025-12-31 and evaluated with the shipped model (what
+// run_analysis does after the analysis).
+std::vector<ParkEvaluation> evaluate_fixture(const fs::path& dir) {
+  const ProjectConfig config = load_project_config((dir / "parkatlas.toml").string());
+  const RuleSet rules = load_rule_set(config.rules);
+  Progress quiet;
+  const Analysis a = analyse_project(config, rules, CivilDate{2025, 12, 31}, nullptr, quiet);
+  return evaluate_parks(evaluation_inputs(a, rules, CivilDate{2025, 12, 31}),
+                        load_evaluation_model("tdt1029-2014"));
+}
+
+const RangeEvaluation& range_of(const std::vector<ParkEvaluation>& parks, const std::string& park) {
+  for (const ParkEvaluation& p : parks)
     if (p.park_id == park) return p.ranges.at(0);
   throw std::runtime_error("no park " + park);
 }
@@ -48,11 +61,8 @@ TEST(EvaluationInputs, ConstraintsAndGivenCategoriesOnTheFixture) {
       << "," << square(500950, 3300900, 501050, 3301000) << "]}\n";
   std::ofstream(dir / "parkatlas.toml", std::ios::app)
       << "\n[layers.constraints]\nsource = \"constraints.geojson\"\n";
-  Progress quiet;
   {
-    const ProjectConfig config = load_project_config((dir / "parkatlas.toml").string());
-    const Analysis a = analyse_project(config, load_rule_set(config.rules), CivilDate{2025, 12, 31},
-                                       nullptr, quiet);
+    const std::vector<ParkEvaluation> a = evaluate_fixture(dir);
     const LandAccount& p1 = range_of(a, "P1").inputs.land;
     EXPECT_NEAR(p1.S, 100.0, 1e-9);
     EXPECT_NEAR(p1.C, 3.0, 1e-9);
@@ -71,10 +81,8 @@ TEST(EvaluationInputs, ConstraintsAndGivenCategoriesOnTheFixture) {
   parks.insert(parks.find(marker) + marker.size(),
                " \"已建成城镇建设用地\": 42.5, \"常住人口\": 1000,");
   std::ofstream(dir / "parks.geojson") << parks;
-  const ProjectConfig config = load_project_config((dir / "parkatlas.toml").string());
-  const Analysis a =
-      analyse_project(config, load_rule_set(config.rules), CivilDate{2025, 12, 31}, nullptr, quiet);
-  const RangeEvaluation& r = range_of(a, "P1");
+  const std::vector<ParkEvaluation> given = evaluate_fixture(dir);
+  const RangeEvaluation& r = range_of(given, "P1");
   EXPECT_DOUBLE_EQ(r.inputs.land.A, 42.5);
   EXPECT_EQ(r.inputs.land.source.at("A"), "given on the parks layer (ha_A)");
   EXPECT_NEAR(r.inputs.land.B, 100.0 - 42.5 - 3.0, 1e-9);  // recomputed from the given A
@@ -101,12 +109,9 @@ TEST(EvaluationInputs, AnExpansionRangeIsScoredApartAndCombined) {
   ASSERT_NE(parks.find(p2), std::string::npos);
   parks.replace(parks.find(p2), p2.size(), "\"园区代码\": \"P1\", \"评价范围\": \"发展方向区\",");
   std::ofstream(dir / "parks.geojson") << parks;
-  const ProjectConfig config = load_project_config((dir / "parkatlas.toml").string());
-  Progress quiet;
-  const Analysis a =
-      analyse_project(config, load_rule_set(config.rules), CivilDate{2025, 12, 31}, nullptr, quiet);
-  ASSERT_EQ(a.evaluation.size(), 1u);
-  const ParkEvaluation& p = a.evaluation[0];
+  const std::vector<ParkEvaluation> parks_evaluated = evaluate_fixture(dir);
+  ASSERT_EQ(parks_evaluated.size(), 1u);
+  const ParkEvaluation& p = parks_evaluated[0];
   ASSERT_EQ(p.ranges.size(), 2u);
   EXPECT_EQ(p.ranges[0].inputs.range, EvalRange::main);
   EXPECT_EQ(p.ranges[1].inputs.range, EvalRange::expansion);

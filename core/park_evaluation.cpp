@@ -326,7 +326,8 @@ std::optional<double> Potentials::largest_intensity_ha() const {
 RangeEvaluation evaluate_range(const RangeInputs& in, ParkType type, const EvaluationModel& m) {
   RangeEvaluation e;
   e.inputs = in;
-  e.checks = account_checks(in.land);
+  e.checks = in.notes;
+  for (std::string& c : account_checks(in.land)) e.checks.push_back(std::move(c));
   const IndicatorTree* tree = nullptr;
   if (auto t = m.trees.find(type); t != m.trees.end())
     if (auto r = t->second.find(in.range); r != t->second.end()) tree = &r->second;

@@ -60,6 +60,7 @@ struct RangeInputs {
   std::optional<double> tax23_wan;       // 二、三产业税收总额
   std::optional<double> population;      // 常住人口
   std::map<std::string, std::string> source;  // quantity name -> derivation or input field
+  std::vector<std::string> notes;             // input problems, reported with the checks
   // Land supplied in each of the last five years before the evaluation date (index 0 = the
   // year ending on it), all land and industrial land, hm²: for 尚可供地年数.
   std::array<double, 5> supplied_ha{}, ind_supplied_ha{};
@@ -161,7 +162,7 @@ struct RangeEvaluation {
   std::vector<std::pair<std::string, double>> subgoal_scores, goal_scores;
   std::optional<double> score;      // F_range; empty when an indicator has no value
   std::string missing;              // the indicators without a value, when score is empty
-  std::vector<std::string> checks;  // account_checks
+  std::vector<std::string> checks;  // the inputs' notes, then account_checks
   Potentials potentials;
 };
 

@@ -51,8 +51,7 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
   const LayerData& parks = *in.parks;
   const GeosContext& geos = *a.geos;
   GEOSContextHandle_t h = geos.handle();
-  const Column &name = parks.field("name"),
-               &range_col = parks.field("range");
+  const Column &name = parks.field("name"), &range_col = parks.field("range");
   std::map<std::pair<std::string, EvalRange>, size_t> index;
   std::vector<size_t> range_of(parks.size());
   std::vector<std::vector<size_t>> features;
@@ -67,12 +66,14 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
       r.name = name.text(k).value_or(id);
       r.level = in.park_table.levels[k];
       r.range = range;
-      if (!parse_eval_range(range_text))
-        r.land.source["range"] = "range value '" + range_text + "' not understood: main";
       out.push_back(std::move(r));
       features.emplace_back();
     }
     range_of[k] = it->second;
+    if (!parse_eval_range(range_text))
+      out[it->second].notes.push_back(
+          "parks layer feature " + std::to_string(parks.fids[k]) + ", field range: '" + range_text +
+          "' is neither main/主区 nor expansion/发展方向区; taken as main");
     features[it->second].push_back(k);
     if (parks.geoms[k]) out[it->second].land.S += area(geos, parks.geoms[k].get()) / 10000.0;
   }

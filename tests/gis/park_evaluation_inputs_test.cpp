@@ -130,3 +130,20 @@ TEST(EvaluationInputs, AnExpansionRangeIsScoredApartAndCombined) {
   EXPECT_FALSE(p.score);
   EXPECT_EQ(p.rank, 0);
 }
+
+TEST(EvaluationInputs, AnUnknownRangeValueIsSaidAndTakenAsMain) {
+  const fs::path dir = test::temp_dir("evaluation-range-typo");
+  for (const char* f : {"parcels.geojson", "buildings.geojson", "parks.geojson", "parkatlas.toml"})
+    fs::copy_file(test::fixture(std::string("fixture/") + f), dir / f);
+  std::ifstream in(dir / "parks.geojson");
+  std::string parks((std::istreambuf_iterator<char>(in)), {});
+  in.close();
+  const std::string p2 = "\"园区代码\": \"P2\",";
+  parks.replace(parks.find(p2), p2.size(), "\"园区代码\": \"P2\", \"评价范围\": \"东区\",");
+  std::ofstream(dir / "parks.geojson") << parks;
+  const std::vector<ParkEvaluation> evaluated = evaluate_fixture(dir);
+  const RangeEvaluation& r = range_of(evaluated, "P2");
+  EXPECT_EQ(r.inputs.range, EvalRange::main);
+  ASSERT_FALSE(r.checks.empty());
+  EXPECT_NE(r.checks[0].find("field range: '东区'"), std::string::npos) << r.checks[0];
+}

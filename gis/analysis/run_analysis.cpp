@@ -206,63 +206,56 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
 namespace {
 
 // The 批而未供 pieces per batch (issue 3 §1).
-void write_unsupplied(VectorOutput& gpkg, const Analysis& a, const std::string& pre) {
+std::vector<TableColumn> unsupplied_columns(const Analysis& a) {
   using T = FieldType;
-  std::vector<OutField> fields = {
-      {"batch_id", T::text},   {"approved", T::date},     {"park_id", T::text},
-      {"appr_m2", T::real},    {"unsup_m2", T::real},     {"unsup_mu", T::real},
-      {"unsup_rate", T::real}, {"age_years", T::integer}, {"age_bucket", T::text},
-      {"slivers", T::integer}, {"sliver_m2", T::real}};
-  OutputLayer& layer =
-      gpkg.add_layer(pre + "unsupplied", &a.in.measuring.srs, wkbMultiPolygon, fields);
-  for (size_t b = 0; b < a.unsupplied.size(); ++b) {
-    const BatchUnsupplied& u = a.unsupplied[b];
-    layer.set(0, u.batch_id);
-    layer.set(1, u.approved ? Cell{*u.approved} : Cell{std::monostate{}});
-    layer.set(2, a.batch_park[b].empty() ? Cell{std::monostate{}} : Cell{a.batch_park[b]});
-    layer.set(3, u.approved_m2);
-    layer.set(4, u.unsupplied_m2);
-    layer.set(5, m2_to_mu(u.unsupplied_m2));
-    layer.set(6,
-              u.approved_m2 > 0 ? Cell{u.unsupplied_m2 / u.approved_m2} : Cell{std::monostate{}});
-    layer.set(7, u.age_years >= 0 ? Cell{static_cast<std::int64_t>(u.age_years)}
-                                  : Cell{std::monostate{}});
-    layer.set(8, age_bucket(u.age_years));
-    layer.set(9, static_cast<std::int64_t>(u.slivers));
-    layer.set(10, u.sliver_m2);
-    layer.set_geometry(*a.geos, u.unsupplied.get());
-    layer.write();
-  }
+  const auto& u = a.unsupplied;
+  const auto& park = a.batch_park;
+  return {
+      {{"batch_id", T::text}, [&u](size_t b) { return Cell{u[b].batch_id}; }},
+      {{"approved", T::date},
+       [&u](size_t b) { return u[b].approved ? Cell{*u[b].approved} : Cell{std::monostate{}}; }},
+      {{"park_id", T::text}, [&park](size_t b) { return text_or_null(park[b]); }},
+      {{"appr_m2", T::real}, [&u](size_t b) { return Cell{u[b].approved_m2}; }},
+      {{"unsup_m2", T::real}, [&u](size_t b) { return Cell{u[b].unsupplied_m2}; }},
+      {{"unsup_mu", T::real}, [&u](size_t b) { return Cell{m2_to_mu(u[b].unsupplied_m2)}; }},
+      {{"unsup_rate", T::real},
+       [&u](size_t b) {
+         return u[b].approved_m2 > 0 ? Cell{u[b].unsupplied_m2 / u[b].approved_m2}
+                                     : Cell{std::monostate{}};
+       }},
+      {{"age_years", T::integer},
+       [&u](size_t b) {
+         return u[b].age_years >= 0 ? Cell{static_cast<std::int64_t>(u[b].age_years)}
+                                    : Cell{std::monostate{}};
+       }},
+      {{"age_bucket", T::text},
+       [&u](size_t b) { return Cell{std::string(age_bucket(u[b].age_years))}; }},
+      {{"slivers", T::integer},
+       [&u](size_t b) { return Cell{static_cast<std::int64_t>(u[b].slivers)}; }},
+      {{"sliver_m2", T::real}, [&u](size_t b) { return Cell{u[b].sliver_m2}; }},
+  };
 }
 
 // The approval batches as used: repaired geometry in the measuring CRS, canonical fields, the
 // park each belongs to and its area.
-void write_batches_as_used(VectorOutput& gpkg, const Analysis& a, const std::string& pre) {
+std::vector<TableColumn> batch_columns(const Analysis& a) {
   using T = FieldType;
   const LayerData& b = *a.in.batches;
-  std::vector<OutField> fields;
-  std::vector<const Column*> cols;
+  std::vector<TableColumn> cols;
   for (const Column& c : b.canonical) {
     if (c.name().empty()) continue;
-    fields.push_back({c.name(), c.type()});
-    cols.push_back(&c);
+    const Column* col = &c;
+    cols.push_back({{c.name(), c.type()}, [col](size_t i) { return col->cell(i); }});
   }
-  fields.push_back({"src_fid", T::integer});
-  fields.push_back({"park_id", T::text});
-  fields.push_back({"appr_m2", T::real});
-  fields.push_back({"appr_mu", T::real});
-  OutputLayer& layer =
-      gpkg.add_layer(pre + "approval_batches", &a.in.measuring.srs, wkbMultiPolygon, fields);
-  for (size_t i = 0; i < b.size(); ++i) {
-    size_t c = 0;
-    for (const Column* col : cols) layer.set(c++, col->cell(i));
-    layer.set(c++, static_cast<std::int64_t>(b.fids[i]));
-    layer.set(c++, a.batch_park[i].empty() ? Cell{std::monostate{}} : Cell{a.batch_park[i]});
-    layer.set(c++, a.unsupplied[i].approved_m2);
-    layer.set(c++, m2_to_mu(a.unsupplied[i].approved_m2));
-    layer.set_geometry(*a.geos, b.geoms[i].get());
-    layer.write();
-  }
+  const auto& u = a.unsupplied;
+  const auto& park = a.batch_park;
+  cols.push_back({{"src_fid", T::integer},
+                  [&b](size_t i) { return Cell{static_cast<std::int64_t>(b.fids[i])}; }});
+  cols.push_back({{"park_id", T::text}, [&park](size_t i) { return text_or_null(park[i]); }});
+  cols.push_back({{"appr_m2", T::real}, [&u](size_t i) { return Cell{u[i].approved_m2}; }});
+  cols.push_back(
+      {{"appr_mu", T::real}, [&u](size_t i) { return Cell{m2_to_mu(u[i].approved_m2)}; }});
+  return cols;
 }
 
 }  // namespace
@@ -366,9 +359,9 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   gpkg.begin_batch();
   OutputLayer& parcels_out =
       gpkg.add_layer(pre + "parcels", &in.measuring.srs, wkbMultiPolygon, fields_of(pcols));
-  write_rows(
-      parcels_out, pcols, in.parcels.size(), [&in](size_t i) { return in.parcels.geoms[i].get(); },
-      geos, progress, "writing parcels");
+  write_table(
+      gpkg, parcels_out, pcols, in.parcels.size(),
+      [&in](size_t i) { return in.parcels.geoms[i].get(); }, geos, progress, "writing parcels");
   result.layers_written.push_back(pre + "parcels");
   ParkRows rows = park_rows(in, rollups);
   if (!options.idle_only) {
@@ -388,20 +381,36 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
         progress, "writing parks");
     result.layers_written.push_back(pre + "parks");
   }
+  std::vector<TableColumn> unsup_cols, batch_cols;  // read at commit (write_table)
   if (in.batches) {
-    write_unsupplied(gpkg, a, pre);
-    write_batches_as_used(gpkg, a, pre);
+    unsup_cols = unsupplied_columns(a);
+    OutputLayer& unsup_out = gpkg.add_layer(pre + "unsupplied", &in.measuring.srs, wkbMultiPolygon,
+                                            fields_of(unsup_cols));
+    write_table(
+        gpkg, unsup_out, unsup_cols, a.unsupplied.size(),
+        [&a](size_t b) { return a.unsupplied[b].unsupplied.get(); }, geos, progress,
+        "writing 批而未供");
+    batch_cols = batch_columns(a);
+    OutputLayer& batch_out = gpkg.add_layer(pre + "approval_batches", &in.measuring.srs,
+                                            wkbMultiPolygon, fields_of(batch_cols));
+    write_table(
+        gpkg, batch_out, batch_cols, in.batches->size(),
+        [&in](size_t i) { return in.batches->geoms[i].get(); }, geos, progress,
+        "writing approval batches");
     result.layers_written.push_back(pre + "unsupplied");
     result.layers_written.push_back(pre + "approval_batches");
   }
+  std::vector<size_t> idle_rows;  // read at commit (write_table), as are the columns
+  std::vector<TableColumn> icols;
   {
     // The bureau's list as a table too (same rows and columns as idle-parcels.csv), so the
     // desktop and other readers of the results need not re-derive it.
-    const auto idle_rows = idle_list_rows(ev);
-    const auto icols = idle_list_columns(in, ev, idle_rows);
+    idle_rows = idle_list_rows(ev);
+    icols = idle_list_columns(in, ev, idle_rows);
     OutputLayer& idle_out =
         gpkg.add_layer(pre + "idle_parcels", nullptr, wkbNone, fields_of(icols));
-    write_rows(idle_out, icols, idle_rows.size(), nullptr, geos, progress, "writing idle parcels");
+    write_table(gpkg, idle_out, icols, idle_rows.size(), nullptr, geos, progress,
+                "writing idle parcels");
     result.layers_written.push_back(pre + "idle_parcels");
   }
   if (!options.idle_only) {
@@ -582,10 +591,11 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   result.parcels_analysed = static_cast<long long>(in.parcels.size());
   result.problems = static_cast<long long>(problems.size());
   if (options.before_commit) options.before_commit(gpkg.dataset(), result);
+  const std::string gpkg_name = options.idle_only ? "idle.gpkg" : "results.gpkg";
+  clock.lap("write " + gpkg_name + ": layers through GDAL (CSV files alongside)");
   gpkg.end_batch();
   gpkg.commit();
-  clock.lap(options.idle_only ? "write idle.gpkg (CSV lists alongside)"
-                              : "write results.gpkg (CSV files alongside)");
+  clock.lap("write " + gpkg_name + ": close, parcels through SQLite, spatial indexes");
 
   csv_thread.join();
   if (csv_error) std::rethrow_exception(csv_error);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/units.hpp"
+#include "gis/io/gpkg_bulk_rows.hpp"
 
 namespace parkatlas {
 
@@ -326,6 +327,19 @@ void write_rows(OutputLayer& layer, const std::vector<TableColumn>& columns, siz
     layer.write();
   }
   progress.end();
+}
+
+void write_table(VectorOutput& out, OutputLayer& layer, const std::vector<TableColumn>& columns,
+                 size_t rows, std::function<const GEOSGeometry*(size_t)> geometry,
+                 const GeosContext& geos, Progress& progress, const std::string& stage) {
+  if (!out.defers_rows()) {
+    write_rows(layer, columns, rows, geometry, geos, progress, stage);
+    return;
+  }
+  out.defer_rows(layer, [&columns, rows, geometry = std::move(geometry), &geos, &progress, stage](
+                            SqliteDb& db, const std::string& table) {
+    append_gpkg_rows(db, table, BulkRows{&columns, rows, geometry}, geos, progress, stage);
+  });
 }
 
 }  // namespace parkatlas

@@ -18,11 +18,6 @@ namespace parkatlas {
 Cell optional_cell(const std::optional<double>& v);
 Cell text_or_null(const std::string& s);
 
-struct TableColumn {
-  OutField field;
-  std::function<Cell(size_t)> value;
-};
-
 std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEvaluation& ev,
                                         const std::map<long long, std::string>& problems_by_fid);
 
@@ -50,6 +45,13 @@ std::vector<TableColumn> problem_columns(const ProblemList& problems);
 void write_rows(OutputLayer& layer, const std::vector<TableColumn>& columns, size_t rows,
                 const std::function<const GEOSGeometry*(size_t)>& geometry, const GeosContext& geos,
                 Progress& progress, const std::string& stage);
+
+// write_rows, or in a GeoPackage being created the same rows left to commit(), which writes
+// them through SQLite (gpkg_bulk_rows.hpp) several times faster: `columns`, and whatever
+// `columns` and `geometry` read, must then live until commit().
+void write_table(VectorOutput& out, OutputLayer& layer, const std::vector<TableColumn>& columns,
+                 size_t rows, std::function<const GEOSGeometry*(size_t)> geometry,
+                 const GeosContext& geos, Progress& progress, const std::string& stage);
 
 std::vector<OutField> fields_of(const std::vector<TableColumn>& columns);
 

@@ -71,11 +71,7 @@ void OutputLayer::set_geometry(const GeosContext& geos, const GEOSGeometry* g) {
   feature_->SetGeometryDirectly(og);
 }
 
-namespace {
-
-// Crash-safety tests (issue 7) kill the process by SIGKILL after this many features written,
-// wherever that falls: PARKATLAS_TEST_KILL_AFTER=N. Unset in normal use.
-void maybe_kill_for_test() {
+void count_feature_for_crash_test() {
   static const long long limit = [] {
     const char* v = std::getenv("PARKATLAS_TEST_KILL_AFTER");
     return v ? std::atoll(v) : -1;
@@ -84,10 +80,8 @@ void maybe_kill_for_test() {
   if (limit >= 0 && ++written > limit) ::raise(SIGKILL);
 }
 
-}  // namespace
-
 void OutputLayer::write() {
-  maybe_kill_for_test();
+  count_feature_for_crash_test();
   feature_->SetFID(OGRNullFID);
   if (layer_->CreateFeature(feature_.get()) != OGRERR_NONE)
     throw GisError(std::string("cannot write a feature: ") + CPLGetLastErrorMsg(),
@@ -98,7 +92,7 @@ void OutputLayer::write() {
 
 VectorOutput::VectorOutput(const std::string& final_path, const std::string& driver_name,
                            const std::vector<std::string>& dataset_options)
-    : path_(final_path), file_(std::in_place, final_path) {
+    : path_(final_path), file_(std::in_place, final_path), driver_(driver_name) {
   ensure_gdal_registered();
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
   if (!driver) throw GisError("GDAL has no " + driver_name + " driver");
@@ -145,6 +139,12 @@ OutputLayer& VectorOutput::add_layer(const std::string& name, const OGRSpatialRe
   return *layers_.back();
 }
 
+void VectorOutput::defer_rows(const OutputLayer& layer,
+                              std::function<void(SqliteDb&, const std::string& table)> fill) {
+  if (!defers_rows()) throw GisError("rows can only be deferred in a new GeoPackage", {path_});
+  deferred_.emplace_back(layer.name(), std::move(fill));
+}
+
 void VectorOutput::begin_batch() {
   if (!in_transaction_ && dataset_->StartTransaction() == OGRERR_NONE) in_transaction_ = true;
 }
@@ -164,6 +164,14 @@ void VectorOutput::commit() {
   GDALClose(GDALDataset::ToHandle(dataset_.release()));
   if (CPLGetLastErrorType() == CE_Failure)
     throw GisError("closing the output failed: " + std::string(CPLGetLastErrorMsg()), {path_});
+  if (!deferred_.empty()) {
+    SqliteDb db(file_->temp_path());
+    // The file is a temporary one renamed only on success: no journal needed.
+    db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN");
+    for (auto& [table, fill] : deferred_) fill(db, table);
+    db.exec("COMMIT");
+    deferred_.clear();
+  }
   if (file_) file_->commit();
 }
 

@@ -3,6 +3,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,12 +12,19 @@
 #include "core/attribute_table.hpp"
 #include "gis/geos/geos_context.hpp"
 #include "gis/io/atomic_file.hpp"
+#include "gis/io/sqlite_db.hpp"
 
 namespace parkatlas {
 
 struct OutField {
   std::string name;
   FieldType type;
+};
+
+// A column of an output table: its field and how to get row i's value.
+struct TableColumn {
+  OutField field;
+  std::function<Cell(size_t)> value;
 };
 
 class OutputLayer {
@@ -28,6 +36,7 @@ class OutputLayer {
   void set_geometry(const GeosContext& geos, const GEOSGeometry* g);
   void write();
   long long written() const { return written_; }
+  std::string name() const { return layer_->GetName(); }
 
  private:
   OGRLayer* layer_;  // owned by the dataset
@@ -55,6 +64,14 @@ class VectorOutput {
   void begin_batch();  // transactions where the driver has them (GeoPackage)
   void end_batch();
   void commit();  // closes the dataset and renames it into place (created files)
+  // Whether rows can be left to commit() (a GeoPackage this object creates, not one updated in
+  // place: those rows must share the caller's transaction).
+  bool defers_rows() const { return file_.has_value() && driver_ == "GPKG"; }
+  // `fill` writes the rows of `layer` (made by add_layer, left empty) through SQLite once GDAL
+  // has closed the file, in one transaction, before the file is renamed into place. Whatever
+  // `fill` refers to must live until commit().
+  void defer_rows(const OutputLayer& layer,
+                  std::function<void(SqliteDb&, const std::string& table)> fill);
   GDALDataset& dataset() { return *dataset_; }
   const std::string& path() const { return path_; }
 
@@ -66,7 +83,13 @@ class VectorOutput {
   std::vector<std::unique_ptr<OutputLayer>> layers_;
   bool in_transaction_ = false;
   std::vector<std::string> default_options_;
+  std::string driver_;
+  std::vector<std::pair<std::string, std::function<void(SqliteDb&, const std::string&)>>> deferred_;
 };
+
+// Counts one feature written; crash-safety tests (issue 7) kill the process by SIGKILL after
+// PARKATLAS_TEST_KILL_AFTER=N features, wherever that falls. Nothing when unset.
+void count_feature_for_crash_test();
 
 OGRFieldType ogr_type(FieldType t);
 // The column type a source field becomes (date-times and lists are kept as text).

@@ -1,0 +1,211 @@
+// GeoPackage rows through SQLite: the geometry blob is the GeoPackage binary header (OGC 12-128r18
+// §2.1.3: "GP", version 0, flags, srs_id, envelope minx maxx miny maxy) followed by GEOS's WKB.
+#include "gis/io/gpkg_bulk_rows.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cstring>
+#include <limits>
+#include <optional>
+
+#include "core/civil_date.hpp"
+#include "gis/gis_error.hpp"
+#include "gis/io/sqlite_rtree_pack.hpp"
+
+namespace parkatlas {
+
+namespace {
+
+struct WkbWriterDeleter {
+  GEOSContextHandle_t h;
+  void operator()(GEOSWKBWriter* w) const { GEOSWKBWriter_destroy_r(h, w); }
+};
+
+struct GeometryColumn {
+  std::string name;
+  std::string type;  // gpkg_geometry_columns.geometry_type_name, e.g. MULTIPOLYGON
+  std::int32_t srs_id = 0;
+};
+
+std::optional<GeometryColumn> geometry_column(SqliteDb& db, const std::string& table) {
+  auto q = db.prepare(
+      "SELECT column_name, upper(geometry_type_name), srs_id FROM gpkg_geometry_columns WHERE "
+      "lower(table_name) = lower(?)");
+  q.bind_text(1, table);
+  if (!q.step()) return std::nullopt;
+  return GeometryColumn{q.column_text(0), q.column_text(1),
+                        static_cast<std::int32_t>(q.column_int64(2))};
+}
+
+void append_le32(std::string& out, std::uint32_t v) {
+  for (int k = 0; k < 4; ++k) out += static_cast<char>((v >> (8 * k)) & 0xFF);
+}
+void append_le_double(std::string& out, double d) {
+  char b[8];
+  std::memcpy(b, &d, 8);  // little-endian hosts only (checked at compile time below)
+  out.append(b, 8);
+}
+static_assert(std::endian::native == std::endian::little, "GeoPackage blobs are written LE");
+
+// Builds the GeoPackage blob of g into `out`; adds its box to `box` (false when empty).
+bool gpkg_blob(const GeosContext& geos, GEOSWKBWriter* writer, const GEOSGeometry* g,
+               const GeometryColumn& column, std::string& out, RtreeBox& box) {
+  GEOSContextHandle_t h = geos.handle();
+  const bool empty = GEOSisEmpty_r(h, g) == 1;
+  out.assign("GP");
+  out += '\0';                                    // version 1.0
+  out += static_cast<char>(empty ? 0x11 : 0x03);  // little-endian; envelope xy, or empty
+  append_le32(out, static_cast<std::uint32_t>(column.srs_id));
+  if (!empty) {
+    GEOSGeom_getXMin_r(h, g, &box.minx);
+    GEOSGeom_getXMax_r(h, g, &box.maxx);
+    GEOSGeom_getYMin_r(h, g, &box.miny);
+    GEOSGeom_getYMax_r(h, g, &box.maxy);
+    append_le_double(out, box.minx);
+    append_le_double(out, box.maxx);
+    append_le_double(out, box.miny);
+    append_le_double(out, box.maxy);
+  }
+  // A polygon in a MULTIPOLYGON column becomes a multipolygon of one (what OGR's
+  // forceToMultiPolygon gives): the multipolygon's WKB header, then the polygon's WKB.
+  if (GEOSGeomTypeId_r(h, g) == GEOS_POLYGON && column.type == "MULTIPOLYGON") {
+    out += '\x01';
+    append_le32(out, 6);
+    append_le32(out, empty ? 0 : 1);
+    if (empty) return false;
+  }
+  size_t n = 0;
+  unsigned char* wkb = GEOSWKBWriter_write_r(h, writer, g, &n);
+  if (!wkb) throw GisError("cannot encode a geometry as WKB: " + geos.take_error());
+  out.append(reinterpret_cast<const char*>(wkb), n);
+  GEOSFree_r(h, wkb);
+  return !empty;
+}
+
+}  // namespace
+
+void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& rows,
+                      const GeosContext& geos, Progress& progress, const std::string& stage) {
+  const std::vector<TableColumn>& columns = *rows.columns;
+  const auto geom = rows.geometry ? geometry_column(db, table) : std::nullopt;
+  if (rows.geometry && !geom)
+    throw GisError("no geometry column registered for the table", {db.path(), table});
+  {
+    auto q = db.prepare("SELECT count(*) FROM " + sql_identifier(table));
+    q.step();
+    if (q.column_int64(0) != 0) throw GisError("bulk rows need an empty table", {db.path(), table});
+  }
+  // Lift the table's triggers: GDAL's R-tree triggers call GDAL's SQL functions (ST_MinX …),
+  // which this connection does not have, and the index is packed at the end instead.
+  std::vector<std::pair<std::string, std::string>> triggers;
+  {
+    auto q = db.prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = "
+        "lower(?)");
+    q.bind_text(1, table);
+    while (q.step()) triggers.emplace_back(q.column_text(0), q.column_text(1));
+  }
+  for (const auto& [name, sql] : triggers) db.exec("DROP TRIGGER " + sql_identifier(name));
+
+  std::string sql = "INSERT INTO " + sql_identifier(table) + " (";
+  std::string values;
+  if (geom) {
+    sql += sql_identifier(geom->name);
+    values = "?";
+  }
+  for (const TableColumn& c : columns) {
+    sql += (values.empty() ? "" : ", ") + sql_identifier(c.field.name);
+    values += values.empty() ? "?" : ", ?";
+  }
+  auto insert = db.prepare(sql + ") VALUES (" + values + ")");
+
+  std::unique_ptr<GEOSWKBWriter, WkbWriterDeleter> writer(GEOSWKBWriter_create_r(geos.handle()),
+                                                          {geos.handle()});
+  GEOSWKBWriter_setByteOrder_r(geos.handle(), writer.get(), GEOS_WKB_NDR);
+  GEOSWKBWriter_setOutputDimension_r(geos.handle(), writer.get(), 2);
+
+  std::vector<RtreeBox> boxes;
+  if (geom) boxes.reserve(rows.rows);
+  const double inf = std::numeric_limits<double>::infinity();
+  RtreeBox extent{0, inf, -inf, inf, -inf};
+  std::vector<Cell> cells(columns.size());
+  std::vector<std::string> dates(columns.size());
+  std::string blob;
+  const int first_field = geom ? 2 : 1;
+  progress.begin(stage, static_cast<long long>(rows.rows));
+  for (size_t i = 0; i < rows.rows; ++i) {
+    if (i % 65536 == 0) progress.advance(static_cast<long long>(i));
+    count_feature_for_crash_test();
+    if (geom) {
+      const GEOSGeometry* g = rows.geometry(i);
+      RtreeBox box{0, 0, 0, 0, 0};
+      if (!g) {
+        insert.bind_null(1);
+      } else {
+        const bool has_box = gpkg_blob(geos, writer.get(), g, *geom, blob, box);
+        insert.bind_blob(1, blob.data(), blob.size());
+        if (has_box) {
+          box.id = static_cast<std::int64_t>(i) + 1;  // fids of an empty AUTOINCREMENT table
+          boxes.push_back(box);
+          extent.minx = std::min(extent.minx, box.minx);
+          extent.maxx = std::max(extent.maxx, box.maxx);
+          extent.miny = std::min(extent.miny, box.miny);
+          extent.maxy = std::max(extent.maxy, box.maxy);
+        }
+      }
+    }
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const int at = first_field + static_cast<int>(c);
+      cells[c] = columns[c].value(i);
+      const Cell& v = cells[c];
+      if (auto d = std::get_if<double>(&v))
+        insert.bind(at, *d);
+      else if (auto n = std::get_if<std::int64_t>(&v))
+        insert.bind(at, *n);
+      else if (auto s = std::get_if<std::string>(&v))
+        insert.bind_text(at, *s);
+      else if (auto dt = std::get_if<CivilDate>(&v)) {
+        dates[c] = to_iso(*dt);
+        insert.bind_text(at, dates[c]);
+      } else
+        insert.bind_null(at);
+    }
+    insert.run_and_reset();
+    if (sqlite3_last_insert_rowid(db.handle()) != static_cast<std::int64_t>(i) + 1)
+      throw GisError("unexpected feature id after a bulk insert", {db.path(), table});
+  }
+  progress.end();
+
+  if (geom && !boxes.empty()) {
+    auto q = db.prepare(
+        "UPDATE gpkg_contents SET min_x = ?, max_x = ?, min_y = ?, max_y = ?, last_change = "
+        "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE lower(table_name) = lower(?)");
+    q.bind(1, extent.minx);
+    q.bind(2, extent.maxx);
+    q.bind(3, extent.miny);
+    q.bind(4, extent.maxy);
+    q.bind_text(5, table);
+    q.run_and_reset();
+  }
+  {
+    auto q = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_ogr_contents'");
+    q.step();
+    if (q.column_int64(0) > 0) {
+      auto u = db.prepare(
+          "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)");
+      u.bind(1, static_cast<std::int64_t>(rows.rows));
+      u.bind_text(2, table);
+      u.run_and_reset();
+    }
+  }
+  if (geom) {
+    const std::string rtree = "rtree_" + table + "_" + geom->name;
+    auto q = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = ?");
+    q.bind_text(1, rtree);
+    q.step();
+    if (q.column_int64(0) > 0) fill_packed_rtree(db, rtree, std::move(boxes));
+  }
+  for (const auto& [name, sql] : triggers) db.exec(sql);
+}
+
+}  // namespace parkatlas

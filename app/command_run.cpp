@@ -16,7 +16,7 @@ namespace parkatlas {
 std::function<int()> setup_run_command(CLI::App& app) {
   struct Args {
     std::string config, out, as_of, rules;
-    bool json = false, no_buildings = false, no_index = false, quiet = false;
+    bool json = false, no_buildings = false, buildings = false, no_index = false, quiet = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd =
@@ -34,8 +34,13 @@ std::function<int()> setup_run_command(CLI::App& app) {
                   "rule set name (jiangxi-2014, national-2008) or path to a rule file");
   cmd->add_flag("--json", args->json,
                 "print a machine-readable summary (JSON) instead of the text summary");
-  cmd->add_flag("--no-buildings-layer", args->no_buildings,
-                "do not copy the buildings into results.gpkg (they are still used for FAR)");
+  auto* no_buildings =
+      cmd->add_flag("--no-buildings-layer", args->no_buildings,
+                    "do not copy the buildings into results.gpkg (they are still used for FAR)");
+  cmd->add_flag("--buildings-layer", args->buildings,
+                "copy the buildings into results.gpkg however many there are (by default a "
+                "source of more than 500,000 is left out: it doubles a province's run time)")
+      ->excludes(no_buildings);
   cmd->add_flag("--no-spatial-index", args->no_index,
                 "write results.gpkg without R-tree indexes (faster for millions of parcels; "
                 "QGIS then offers to build one)");
@@ -48,6 +53,7 @@ std::function<int()> setup_run_command(CLI::App& app) {
       options.out_dir = args->out;
       options.as_of = resolve_as_of(args->as_of, config);
       options.write_buildings = !args->no_buildings;
+      if (args->buildings) options.buildings_layer_max = -1;
       options.spatial_index = !args->no_index;
       ConsoleProgress progress(!args->quiet);
       RunResult result = run_analysis(config, rules, options, progress);

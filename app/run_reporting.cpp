@@ -114,6 +114,10 @@ std::string format_conservation(const RunResult& r) {
 
 std::string format_result_files(const RunResult& r) {
   std::string s = "\nResults:\n  " + r.results_gpkg + " (layers " + join(r.layers_written) + ")\n";
+  if (r.buildings_left_out)
+    s += "  (buildings layer left out: " + std::to_string(r.buildings_left_out) +
+         " buildings, more than the " + std::to_string(r.buildings_layer_max) +
+         " a run copies by default; --buildings-layer copies them all)\n";
   if (!r.parcels_csv.empty()) s += "  " + r.parcels_csv + "\n";
   if (r.idle_csv.empty()) return s;  // a project run without --csv
   s += "  " + r.idle_csv + " (" + std::to_string(r.idle_rows) +
@@ -265,6 +269,7 @@ nlohmann::json run_summary_json(const RunResult& r) {
   j["outputs"]["low_efficiency_csv"] = r.low_eff_csv;
   j["outputs"]["idle_summary_csv"] = r.summary_csv;
   j["outputs"]["layers"] = r.layers_written;
+  j["outputs"]["buildings_left_out"] = r.buildings_left_out;
   j["low_efficiency_rows"] = r.low_eff_rows;
   nlohmann::json summary = nlohmann::json::array();
   for (const auto& line : r.idle_summary) {

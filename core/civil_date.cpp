@@ -37,9 +37,24 @@ std::optional<CivilDate> parse_iso_date(std::string_view text) {
 }
 
 std::string to_iso(const CivilDate& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
-  return buf;
+  // Digits by hand: snprintf showed in profiles of million-row outputs.
+  if (d.year < 0 || d.year > 9999 || d.month > 99 || d.day > 99) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", d.year, d.month, d.day);
+    return buf;
+  }
+  const auto y = static_cast<unsigned>(d.year);
+  const char text[10] = {static_cast<char>('0' + y / 1000),
+                         static_cast<char>('0' + y / 100 % 10),
+                         static_cast<char>('0' + y / 10 % 10),
+                         static_cast<char>('0' + y % 10),
+                         '-',
+                         static_cast<char>('0' + d.month / 10),
+                         static_cast<char>('0' + d.month % 10),
+                         '-',
+                         static_cast<char>('0' + d.day / 10),
+                         static_cast<char>('0' + d.day % 10)};
+  return std::string(text, 10);
 }
 
 std::chrono::sys_days to_sys_days(const CivilDate& d) {

@@ -141,7 +141,8 @@ long peak_rss_mb() {
 }
 
 Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, const CivilDate& as_of,
-                         VectorOutput* buildings_out, Progress& progress) {
+                         VectorOutput* buildings_out, Progress& progress,
+                         long long buildings_layer_max) {
   Analysis a;
   a.geos = std::make_unique<GeosContext>();
   const GeosContext& geos = *a.geos;
@@ -151,6 +152,11 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
   assign_parks(a.in, a.ev, a.problems, progress);
   clock.lap("assign parks");
   if (a.in.buildings_reader) {
+    const long long in_source = a.in.buildings_reader->report().features_in_source;
+    if (buildings_out && buildings_layer_max >= 0 && in_source > buildings_layer_max) {
+      a.buildings_left_out = in_source;
+      buildings_out = nullptr;
+    }
     a.buildings_read =
         attribute_buildings(a.in, rules, geos, a.ev, buildings_out, a.problems, progress);
     clock.lap(buildings_out ? "buildings: read, attribute, write" : "buildings: read, attribute");
@@ -293,9 +299,12 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
 
   if (!options.spatial_index) gpkg.set_default_layer_options({"SPATIAL_INDEX=NO"});
   const bool buildings_layer = options.write_buildings && !options.idle_only;
-  Analysis a =
-      analyse_project(config, rules, options.as_of, buildings_layer ? &gpkg : nullptr, progress);
-  if (buildings_layer && a.in.buildings_reader) result.layers_written.push_back("buildings");
+  Analysis a = analyse_project(config, rules, options.as_of, buildings_layer ? &gpkg : nullptr,
+                               progress, options.buildings_layer_max);
+  result.buildings_left_out = a.buildings_left_out;
+  result.buildings_layer_max = options.buildings_layer_max;
+  if (buildings_layer && a.in.buildings_reader && !a.buildings_left_out)
+    result.layers_written.push_back("buildings");
   result.timings = a.timings;
   StageClock clock(result.timings);
   if (!options.idle_only) {

@@ -63,6 +63,9 @@ struct RunResult {
   double batch_m2 = 0, unsupplied_m2 = 0;
   long long parcels_in_source = 0, parcels_analysed = 0, parcels_skipped = 0;
   long long buildings_read = 0, problems = 0;
+  // Buildings not copied into results.gpkg because there were more than
+  // RunOptions::buildings_layer_max of them (0 = none left out for that reason).
+  long long buildings_left_out = 0, buildings_layer_max = 0;
   double parcel_area_m2 = 0, rollup_area_m2 = 0;  // conservation check: must agree
   std::vector<StageTiming> timings;
   long peak_rss_mb = 0;
@@ -87,19 +90,25 @@ struct Analysis {
   std::vector<ParkEvaluation> evaluation;
   ProblemList problems;
   long long buildings_read = 0;
+  long long buildings_left_out = 0;  // layer not written: more buildings than the limit
   std::vector<StageTiming> timings;
 };
 
 class VectorOutput;
-// Reads, assigns, attributes buildings (writing them to `buildings_out` when given), evaluates
-// and rolls up.
+// Reads, assigns, attributes buildings (writing them to `buildings_out` when given and the source
+// has at most `buildings_layer_max` of them; -1 = any number), evaluates and rolls up.
 Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, const CivilDate& as_of,
-                         VectorOutput* buildings_out, Progress& progress);
+                         VectorOutput* buildings_out, Progress& progress,
+                         long long buildings_layer_max = -1);
 
 struct RunOptions {
   std::string out_dir;
   CivilDate as_of;
   bool write_buildings = true;
+  // A province's 3 million buildings would double the time of a run (GDAL 3.6 writes them at
+  // ~17 µs each): above this many the layer is left out and said so (`--buildings-layer`
+  // forces it: -1). They are used for FAR either way.
+  long long buildings_layer_max = 500000;
   // GeoPackage R-trees: QGIS pans a million parcels smoothly only with one, but building it
   // costs about 8 s per million features in GDAL 3.6. Pipelines that only read tables may skip it.
   bool spatial_index = true;

@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <bit>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <limits>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "core/civil_date.hpp"
 #include "gis/gis_error.hpp"
@@ -82,6 +86,55 @@ bool gpkg_blob(const GeosContext& geos, GEOSWKBWriter* writer, const GEOSGeometr
   return !empty;
 }
 
+constexpr size_t kChunkRows = 4096;
+
+// Rows encoded by the second thread: cells row-major (dates already as ISO text), geometry
+// blobs, and the boxes of non-empty geometries.
+struct EncodedChunk {
+  size_t first = 0, n = 0;
+  std::vector<Cell> cells;
+  std::vector<std::string> blobs;
+  std::vector<char> geometry_null;
+  std::vector<RtreeBox> boxes;
+};
+
+// Two chunks circulate: one being encoded while the other is inserted.
+class ChunkQueue {
+ public:
+  ChunkQueue() {
+    for (int k = 0; k < 2; ++k) free_.push_back(std::make_unique<EncodedChunk>());
+  }
+  std::unique_ptr<EncodedChunk> take_free() { return take(free_); }
+  std::unique_ptr<EncodedChunk> take_filled() { return take(filled_); }
+  void put_free(std::unique_ptr<EncodedChunk> c) { put(free_, std::move(c)); }
+  void put_filled(std::unique_ptr<EncodedChunk> c) { put(filled_, std::move(c)); }
+  void stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  using List = std::deque<std::unique_ptr<EncodedChunk>>;
+  std::unique_ptr<EncodedChunk> take(List& list) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stopped_ || !list.empty(); });
+    if (stopped_ || list.empty()) return nullptr;
+    auto c = std::move(list.front());
+    list.pop_front();
+    return c;
+  }
+  void put(List& list, std::unique_ptr<EncodedChunk> c) {
+    std::lock_guard lock(mutex_);
+    list.push_back(std::move(c));
+    changed_.notify_all();
+  }
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  List free_, filled_;
+  bool stopped_ = false;
+};
+
 }  // namespace
 
 void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& rows,
@@ -119,61 +172,101 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
   }
   auto insert = db.prepare(sql + ") VALUES (" + values + ")");
 
-  std::unique_ptr<GEOSWKBWriter, WkbWriterDeleter> writer(GEOSWKBWriter_create_r(geos.handle()),
-                                                          {geos.handle()});
-  GEOSWKBWriter_setByteOrder_r(geos.handle(), writer.get(), GEOS_WKB_NDR);
-  GEOSWKBWriter_setOutputDimension_r(geos.handle(), writer.get(), 2);
-
+  // Rows are encoded (cells evaluated, geometry blobs built) on a second thread while this one
+  // inserts the previous chunk: the two halves cost about the same.
   std::vector<RtreeBox> boxes;
   if (geom) boxes.reserve(rows.rows);
   const double inf = std::numeric_limits<double>::infinity();
   RtreeBox extent{0, inf, -inf, inf, -inf};
-  std::vector<Cell> cells(columns.size());
-  std::vector<std::string> dates(columns.size());
-  std::string blob;
+  ChunkQueue queue;
+  std::exception_ptr encode_error;
+  std::thread encoder([&] {
+    try {
+      std::unique_ptr<GEOSWKBWriter, WkbWriterDeleter> writer(GEOSWKBWriter_create_r(geos.handle()),
+                                                              {geos.handle()});
+      GEOSWKBWriter_setByteOrder_r(geos.handle(), writer.get(), GEOS_WKB_NDR);
+      GEOSWKBWriter_setOutputDimension_r(geos.handle(), writer.get(), 2);
+      for (size_t first = 0; first < rows.rows; first += kChunkRows) {
+        std::unique_ptr<EncodedChunk> chunk = queue.take_free();
+        if (!chunk) return;  // the inserter gave up
+        chunk->first = first;
+        chunk->n = std::min(kChunkRows, rows.rows - first);
+        chunk->cells.resize(chunk->n * columns.size());
+        chunk->blobs.resize(chunk->n);
+        chunk->geometry_null.assign(chunk->n, 1);
+        chunk->boxes.clear();
+        for (size_t r = 0; r < chunk->n; ++r) {
+          const size_t i = first + r;
+          if (geom) {
+            if (const GEOSGeometry* g = rows.geometry(i)) {
+              RtreeBox box{static_cast<std::int64_t>(i) + 1, 0, 0, 0, 0};  // fid of row i
+              if (gpkg_blob(geos, writer.get(), g, *geom, chunk->blobs[r], box))
+                chunk->boxes.push_back(box);
+              chunk->geometry_null[r] = 0;
+            }
+          }
+          Cell* cells = &chunk->cells[r * columns.size()];
+          for (size_t c = 0; c < columns.size(); ++c) {
+            cells[c] = columns[c].value(i);
+            if (auto dt = std::get_if<CivilDate>(&cells[c])) cells[c] = to_iso(*dt);
+          }
+        }
+        queue.put_filled(std::move(chunk));
+      }
+    } catch (...) {
+      encode_error = std::current_exception();
+    }
+    queue.put_filled(nullptr);  // end of rows
+  });
+  struct StopEncoder {
+    ChunkQueue& queue;
+    std::thread& encoder;
+    ~StopEncoder() {
+      queue.stop();
+      if (encoder.joinable()) encoder.join();
+    }
+  } stop_encoder{queue, encoder};
+
   const int first_field = geom ? 2 : 1;
   progress.begin(stage, static_cast<long long>(rows.rows));
-  for (size_t i = 0; i < rows.rows; ++i) {
-    if (i % 65536 == 0) progress.advance(static_cast<long long>(i));
-    count_feature_for_crash_test();
-    if (geom) {
-      const GEOSGeometry* g = rows.geometry(i);
-      RtreeBox box{0, 0, 0, 0, 0};
-      if (!g) {
-        insert.bind_null(1);
-      } else {
-        const bool has_box = gpkg_blob(geos, writer.get(), g, *geom, blob, box);
-        insert.bind_blob(1, blob.data(), blob.size());
-        if (has_box) {
-          box.id = static_cast<std::int64_t>(i) + 1;  // fids of an empty AUTOINCREMENT table
-          boxes.push_back(box);
-          extent.minx = std::min(extent.minx, box.minx);
-          extent.maxx = std::max(extent.maxx, box.maxx);
-          extent.miny = std::min(extent.miny, box.miny);
-          extent.maxy = std::max(extent.maxy, box.maxy);
-        }
+  while (std::unique_ptr<EncodedChunk> chunk = queue.take_filled()) {
+    progress.advance(static_cast<long long>(chunk->first));
+    for (size_t r = 0; r < chunk->n; ++r) {
+      const size_t i = chunk->first + r;
+      count_feature_for_crash_test();
+      if (geom) {
+        if (chunk->geometry_null[r])
+          insert.bind_null(1);
+        else
+          insert.bind_blob(1, chunk->blobs[r].data(), chunk->blobs[r].size());
       }
+      const Cell* cells = &chunk->cells[r * columns.size()];
+      for (size_t c = 0; c < columns.size(); ++c) {
+        const int at = first_field + static_cast<int>(c);
+        const Cell& v = cells[c];
+        if (auto d = std::get_if<double>(&v))
+          insert.bind(at, *d);
+        else if (auto n = std::get_if<std::int64_t>(&v))
+          insert.bind(at, *n);
+        else if (auto t = std::get_if<std::string>(&v))
+          insert.bind_text(at, *t);
+        else
+          insert.bind_null(at);
+      }
+      insert.run_and_reset();
+      if (sqlite3_last_insert_rowid(db.handle()) != static_cast<std::int64_t>(i) + 1)
+        throw GisError("unexpected feature id after a bulk insert", {db.path(), table});
     }
-    for (size_t c = 0; c < columns.size(); ++c) {
-      const int at = first_field + static_cast<int>(c);
-      cells[c] = columns[c].value(i);
-      const Cell& v = cells[c];
-      if (auto d = std::get_if<double>(&v))
-        insert.bind(at, *d);
-      else if (auto n = std::get_if<std::int64_t>(&v))
-        insert.bind(at, *n);
-      else if (auto s = std::get_if<std::string>(&v))
-        insert.bind_text(at, *s);
-      else if (auto dt = std::get_if<CivilDate>(&v)) {
-        dates[c] = to_iso(*dt);
-        insert.bind_text(at, dates[c]);
-      } else
-        insert.bind_null(at);
+    for (const RtreeBox& box : chunk->boxes) {
+      boxes.push_back(box);
+      extent.minx = std::min(extent.minx, box.minx);
+      extent.maxx = std::max(extent.maxx, box.maxx);
+      extent.miny = std::min(extent.miny, box.miny);
+      extent.maxy = std::max(extent.maxy, box.maxy);
     }
-    insert.run_and_reset();
-    if (sqlite3_last_insert_rowid(db.handle()) != static_cast<std::int64_t>(i) + 1)
-      throw GisError("unexpected feature id after a bulk insert", {db.path(), table});
+    queue.put_free(std::move(chunk));
   }
+  if (encode_error) std::rethrow_exception(encode_error);
   progress.end();
 
   if (geom && !boxes.empty()) {

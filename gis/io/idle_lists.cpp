@@ -91,11 +91,14 @@ std::vector<TableColumn> idle_list_columns(const ProjectInputs& in, const Parcel
   const Column &id = p.field("parcel_id"), &enterprise = p.field("enterprise"),
                &due = p.field("start_due"), &halted = p.field("halted");
   const std::vector<size_t>* r = &rows;
+  // The park's column is looked up once, not per row (a million-row list calls this a million
+  // times).
   auto park_attr = [&in, &ev, r](const char* field) {
-    return [&in, &ev, r, field](size_t k) -> Cell {
+    const Column* column = in.parks ? &in.parks->field(field) : nullptr;
+    return [&ev, r, column](size_t k) -> Cell {
       int park = ev.park[(*r)[k]];
-      if (park < 0 || !in.parks) return std::monostate{};
-      return in.parks->field(field).cell(static_cast<size_t>(park));
+      if (park < 0 || !column) return std::monostate{};
+      return column->cell(static_cast<size_t>(park));
     };
   };
   return {

@@ -25,6 +25,8 @@ TEST(CivilDate, ParsesStrictIsoAndRejectsImpossibleDays) {
   EXPECT_TRUE(parse_iso_date("2020-02-29"));  // 2020 is a leap year
   EXPECT_FALSE(parse_iso_date("2019-02-29"));
   EXPECT_EQ(to_iso(CivilDate{2025, 1, 5}), "2025-01-05");
+  EXPECT_EQ(to_iso(CivilDate{1999, 12, 31}), "1999-12-31");
+  EXPECT_EQ(to_iso(CivilDate{987, 2, 3}), "0987-02-03");
 }
 
 TEST(CivilDate, DaysAndAnniversaries) {

@@ -60,6 +60,13 @@ size_t FirmBuilder::add(const FirmParcel& p) {
   return it->second;
 }
 
+void FirmBuilder::reserve(size_t parcels) {
+  index_.reserve(parcels);
+  firms_.reserve(parcels);
+  seen_revenue_.reserve(parcels);
+  seen_tax_.reserve(parcels);
+}
+
 std::vector<FirmRecord> FirmBuilder::finish() {
   index_.clear();
   seen_revenue_.clear();

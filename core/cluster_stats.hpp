@@ -38,6 +38,9 @@ class FirmBuilder {
  public:
   size_t add(const FirmParcel& parcel);
   std::vector<FirmRecord> finish();
+  // Room for up to `parcels` firms at once (growing a million-entry hash table step by step
+  // showed in profiles).
+  void reserve(size_t parcels);
 
  private:
   std::vector<FirmRecord> firms_;

@@ -3,9 +3,11 @@
 // (tests compare 1 thread with several).
 #pragma once
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <exception>
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -52,6 +54,33 @@ inline void in_chunks(
   run_parallel(parts, [&](size_t k) {
     GeosContext geos;
     body(n * k / parts, n * (k + 1) / parts, geos, found[k]);
+  });
+  for (auto& f : found) problems.insert(problems.end(), f.begin(), f.end());
+}
+
+// in_chunks for items whose cost varies along the list and that need no per-thread set-up (the
+// approval batches): threads take the next of about 32 chunks a thread as they finish one, so a
+// costly stretch does not leave a core idle; problems are still appended in chunk order.
+// `done(items)` is called, one call at a time, after each chunk with the items finished so far.
+inline void in_balanced_chunks(
+    size_t n, size_t min_items, ProblemList& problems,
+    const std::function<void(size_t, size_t, const GeosContext&, ProblemList&)>& body,
+    const std::function<void(size_t)>& done = {}) {
+  const size_t parts = n < min_items ? 1 : static_cast<size_t>(worker_count());
+  const size_t chunks = parts == 1 ? 1 : std::min(n, parts * 32);
+  std::vector<ProblemList> found(chunks);
+  std::atomic<size_t> next{0};
+  std::mutex report;
+  size_t finished = 0;
+  run_parallel(parts, [&](size_t) {
+    GeosContext geos;
+    for (size_t c = next++; c < chunks; c = next++) {
+      const size_t begin = n * c / chunks, end = n * (c + 1) / chunks;
+      body(begin, end, geos, found[c]);
+      std::lock_guard lock(report);
+      finished += end - begin;
+      if (done) done(finished);
+    }
   });
   for (auto& f : found) problems.insert(problems.end(), f.begin(), f.end());
 }

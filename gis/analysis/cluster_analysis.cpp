@@ -17,6 +17,7 @@ ClusterAnalysis analyse_clusters(const ProjectInputs& in, const RuleSet& rules,
   const Column* industries = in.parks ? &in.parks->field("industries") : nullptr;
   // One reusable record: a million parcels' records at once would cost ~0.2 GB at peak.
   FirmBuilder builder;
+  builder.reserve(p.size());
   std::vector<std::uint32_t> firm_of_parcel(p.size());
   FirmParcel r;
   for (size_t i = 0; i < p.size(); ++i) {

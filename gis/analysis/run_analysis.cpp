@@ -192,7 +192,7 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
     a.unsupplied = unsupplied_by_batch(
         *a.in.batches, a.in.parcels.geoms, supplied, as_of,
         SliverSettings{rules.unsupplied.sliver_area_m2, rules.unsupplied.sliver_width_m}, geos,
-        a.problems, a.in.batches_reader->report().source);
+        a.problems, a.in.batches_reader->report().source, &progress);
     std::optional<ParkLocator> locator;
     if (a.in.parks) locator.emplace(geos, a.in.parks->geoms);
     for (size_t b = 0; b < a.unsupplied.size(); ++b) {

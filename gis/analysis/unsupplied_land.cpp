@@ -54,7 +54,7 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
     const LayerData& batches, const std::vector<GeomPtr>& parcels,
     const std::vector<std::optional<CivilDate>>& supplied, const CivilDate& as_of,
     const SliverSettings& slivers, const GeosContext& geos, ProblemList& problems,
-    const std::string& batches_source) {
+    const std::string& batches_source, Progress* progress) {
   StrTree tree(geos);
   for (size_t i = 0; i < parcels.size(); ++i)
     if (supplied[i] && *supplied[i] <= as_of) tree.insert(parcels[i].get(), i);
@@ -121,7 +121,13 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
                          "dropped from 批而未供"});
     }
   };
-  in_chunks(batches.size(), 2000, problems, chunk);
+  if (progress)
+    progress->begin("subtracting supplied parcels from approval batches",
+                    static_cast<long long>(batches.size()));
+  in_balanced_chunks(batches.size(), 2000, problems, chunk, [progress](size_t done) {
+    if (progress) progress->advance(static_cast<long long>(done));
+  });
+  if (progress) progress->end();
   return out;
 }
 

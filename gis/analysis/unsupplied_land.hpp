@@ -8,6 +8,7 @@
 
 #include "core/civil_date.hpp"
 #include "core/problem.hpp"
+#include "gis/analysis/progress.hpp"
 #include "gis/geos/geos_context.hpp"
 #include "gis/io/layer_reader.hpp"
 
@@ -35,7 +36,7 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
     const LayerData& batches, const std::vector<GeomPtr>& parcels,
     const std::vector<std::optional<CivilDate>>& supplied, const CivilDate& as_of,
     const SliverSettings& slivers, const GeosContext& geos, ProblemList& problems,
-    const std::string& batches_source);
+    const std::string& batches_source, Progress* progress = nullptr);
 
 // "0-1", "1-2", "2-3", "3-5", ">=5" years since approval; "" when unknown (domain.md §4.1).
 std::string age_bucket(int years);

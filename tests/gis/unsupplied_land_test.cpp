@@ -89,3 +89,46 @@ TEST(UnsuppliedLand, BatchMinusSuppliedParcelsWithoutSlivers) {
   for (const auto& p : problems) sliver_problems += p.action == "dropped from 批而未供";
   EXPECT_EQ(sliver_problems, 2);
 }
+
+// The three ways the supplied parcels of a batch are united: parcels apart (their multipolygon),
+// parcels sharing an edge (coverage union), parcels overlapping (unary union after the coverage
+// union's result fails validation). Each batch is 300 m x 100 m = 30,000 m².
+TEST(UnsuppliedLand, ParcelsApartAdjacentOrOverlappingGiveTheSameArithmetic) {
+  ensure_gdal_registered();
+  auto dir = test::temp_dir("union-paths");
+  std::ofstream(dir / "batches.geojson") << collection({
+      {R"({"batch_id":"APART","approved":"2020-01-01"})", rect(0, 0, 300, 100)},
+      {R"({"batch_id":"ADJACENT","approved":"2020-01-01"})", rect(0, 200, 300, 300)},
+      {R"({"batch_id":"OVERLAP","approved":"2020-01-01"})", rect(0, 400, 300, 500)},
+  });
+  std::ofstream(dir / "parcels.geojson") << collection({
+      // Two 50 x 50 parcels 50 m apart: 30,000 - 2 x 2,500 = 25,000 m² left.
+      {R"({"parcel_id":"A1","supplied":"2021-01-01"})", rect(0, 0, 50, 50)},
+      {R"({"parcel_id":"A2","supplied":"2021-01-01"})", rect(100, 0, 150, 50)},
+      // Two 100 x 100 parcels sharing the edge x = 100: 30,000 - 20,000 = 10,000 m² left.
+      {R"({"parcel_id":"J1","supplied":"2021-01-01"})", rect(0, 200, 100, 300)},
+      {R"({"parcel_id":"J2","supplied":"2021-01-01"})", rect(100, 200, 200, 300)},
+      // 0-150 and 100-200 overlap by 50 m: together they cover 0-200, 10,000 m² left.
+      {R"({"parcel_id":"O1","supplied":"2021-01-01"})", rect(0, 400, 150, 500)},
+      {R"({"parcel_id":"O2","supplied":"2021-01-01"})", rect(100, 400, 200, 500)},
+  });
+  GeosContext geos;
+  ProblemList problems;
+  LayerData batches = read(dir / "batches.geojson", LayerKind::approval_batches, problems, geos);
+  LayerData parcels = read(dir / "parcels.geojson", LayerKind::parcels, problems, geos);
+  std::vector<std::optional<CivilDate>> supplied;
+  for (size_t i = 0; i < parcels.size(); ++i) supplied.push_back(parcels.field("supplied").date(i));
+  auto result = unsupplied_by_batch(batches, parcels.geoms, supplied, CivilDate{2025, 12, 31},
+                                    SliverSettings{}, geos, problems, "batches.geojson");
+  ASSERT_EQ(result.size(), 3u);
+  EXPECT_NEAR(result[0].unsupplied_m2, 25000.0, 1e-6);
+  EXPECT_NEAR(result[1].unsupplied_m2, 10000.0, 1e-6);
+  EXPECT_NEAR(result[2].unsupplied_m2, 10000.0, 1e-6);
+  for (const auto& r : result) {
+    ASSERT_TRUE(r.unsupplied) << r.batch_id;
+    double a = 0;
+    GEOSArea_r(geos.handle(), r.unsupplied.get(), &a);
+    EXPECT_NEAR(a, r.unsupplied_m2, 1e-6) << r.batch_id;  // the geometry carries the area
+    EXPECT_EQ(GEOSisValid_r(geos.handle(), r.unsupplied.get()), 1) << r.batch_id;
+  }
+}

@@ -75,9 +75,9 @@ TEST(CliSample, ParcelFieldsFollowTheDataModel) {
     names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
   // Canonical inputs first (Chinese source names are not repeated), computed fields last, in order.
   const std::vector<std::string> computed = {
-      "park_id",  "park_lvl", "land_m2", "land_mu", "floor_m2", "floor_src", "far",
-      "coverage", "inv_mu",   "tax_mu",  "rev_mu",  "far_min",  "inv_min",   "cov_min",
-      "far_ok",   "inv_ok",   "cov_ok",  "verdict", "reason",   "idle_cls",  "idle_days",
+      "park_id",  "park_lvl", "land_m2", "land_mu",  "floor_m2", "floor_src", "far",
+      "coverage", "inv_mu",   "tax_mu",  "rev_mu",   "far_min",  "inv_min",   "cov_min",
+      "far_ok",   "inv_ok",   "cov_ok",  "verdict",  "reason",   "idle_cls",  "idle_days",
       "idle_fee", "low_eff",  "cluster", "mu_score", "mu_class", "problems"};
   ASSERT_GE(names.size(), computed.size());
   EXPECT_EQ(std::vector<std::string>(names.end() - static_cast<long>(computed.size()), names.end()),
@@ -241,6 +241,11 @@ TEST(CliExitCodes, UsageDataAndSuccess) {
       run_command("run -c " + sample("parkatlas.toml") + " -o /tmp/x --as-of 2019-02-30").exit_code,
       2);
   EXPECT_EQ(run_command("run --help").exit_code, 0);
+  // Asking for the buildings layer and for none at once is a usage error.
+  EXPECT_EQ(run_command("run -q --buildings-layer --no-buildings-layer -c " +
+                        sample("parkatlas.toml") + " -o /tmp/x")
+                .exit_code,
+            2);
   CommandResult bad_rules =
       run_command("run -q -c " + sample("parkatlas.toml") + " -o /tmp/x --rules nonsense-1999");
   EXPECT_EQ(bad_rules.exit_code, 1);
@@ -319,6 +324,18 @@ TEST(ParallelEngine, SameResultsOnOneThreadAndOnSeveral) {
   }
   auto a = open_vector((dir / "out1" / "results.gpkg").string()),
        b = open_vector((dir / "out3" / "results.gpkg").string());
+  // 批而未供 batch by batch (threads take chunks of batches as they free up).
+  OGRLayer *ua = a->GetLayerByName("unsupplied"), *ub = b->GetLayerByName("unsupplied");
+  ASSERT_TRUE(ua && ub);
+  ASSERT_EQ(ua->GetFeatureCount(), ub->GetFeatureCount());
+  EXPECT_GT(ua->GetFeatureCount(), 1000);
+  for (auto& fa : *ua) {
+    OGRFeatureUniquePtr fb(ub->GetNextFeature());
+    ASSERT_TRUE(fb);
+    EXPECT_STREQ(fa->GetFieldAsString("batch_id"), fb->GetFieldAsString("batch_id"));
+    EXPECT_EQ(fa->GetFieldAsDouble("unsup_m2"), fb->GetFieldAsDouble("unsup_m2"));
+    EXPECT_EQ(fa->GetFieldAsInteger("slivers"), fb->GetFieldAsInteger("slivers"));
+  }
   OGRLayer *pa = a->GetLayerByName("problems"), *pb = b->GetLayerByName("problems");
   ASSERT_EQ(pa->GetFeatureCount(), pb->GetFeatureCount());
   for (auto& fa : *pa) {

@@ -36,6 +36,10 @@ class Column {
   std::optional<std::int64_t> integer(size_t row) const;
   std::optional<CivilDate> date(size_t row) const;
   std::optional<std::string> text(size_t row) const;
+  // The text without a copy; null when the row has none.
+  const std::string* text_ref(size_t row) const {
+    return has(row) && type_ == FieldType::text ? &texts_[row] : nullptr;
+  }
   Cell cell(size_t row) const;
 
  private:

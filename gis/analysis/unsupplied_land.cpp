@@ -53,10 +53,7 @@ GeomPtr union_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>
     return make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, clones.data(),
                                                        static_cast<unsigned>(clones.size())));
   }
-  for (const auto* p : parts) clones.push_back(GEOSGeom_clone_r(h, p));
-  GeomPtr collection =
-      make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, clones.data(),
-                                                  static_cast<unsigned>(clones.size())));
+  GeomPtr collection = collection_of(geos, parts);
   GeomPtr u = make_geom(geos, GEOSCoverageUnion_r(h, collection.get()));
   if (!u || GEOSisValid_r(h, u.get()) != 1) {
     geos.take_error();

@@ -61,10 +61,11 @@ bool gpkg_blob(const GeosContext& geos, GEOSWKBWriter* writer, const GEOSGeometr
   out += static_cast<char>(empty ? 0x11 : 0x03);  // little-endian; envelope xy, or empty
   append_le32(out, static_cast<std::uint32_t>(column.srs_id));
   if (!empty) {
-    GEOSGeom_getXMin_r(h, g, &box.minx);
-    GEOSGeom_getXMax_r(h, g, &box.maxx);
-    GEOSGeom_getYMin_r(h, g, &box.miny);
-    GEOSGeom_getYMax_r(h, g, &box.maxy);
+    const GeomBox b = box_of(geos, g);
+    box.minx = b.x0;
+    box.maxx = b.x1;
+    box.miny = b.y0;
+    box.maxy = b.y1;
     append_le_double(out, box.minx);
     append_le_double(out, box.maxx);
     append_le_double(out, box.miny);

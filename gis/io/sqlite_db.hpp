@@ -50,7 +50,6 @@ class SqliteStatement {
   std::int64_t column_int64(int i) const { return sqlite3_column_int64(stmt_.get(), i); }
   double column_double(int i) const { return sqlite3_column_double(stmt_.get(), i); }
   std::string column_text(int i) const;
-  bool column_is_null(int i) const { return sqlite3_column_type(stmt_.get(), i) == SQLITE_NULL; }
 
  private:
   void check(int rc) const {

@@ -63,14 +63,13 @@ std::vector<Node> pack_level(std::vector<Item> items, size_t fanout) {
             [](const Item& a, const Item& b) { return centre_x(a) < centre_x(b); });
   std::vector<Node> out;
   out.reserve(nodes);
+  auto at = [&items](size_t k) { return items.begin() + static_cast<std::ptrdiff_t>(k); };
   for (size_t s = 0; s < items.size(); s += per_slice) {
-    auto first = items.begin() + static_cast<std::ptrdiff_t>(s);
-    auto last = items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), s + per_slice));
-    std::sort(first, last, [](const Item& a, const Item& b) { return centre_y(a) < centre_y(b); });
-    for (auto it = first; it < last; it += static_cast<std::ptrdiff_t>(
-                                         std::min<size_t>(fanout, static_cast<size_t>(last - it))))
-      out.emplace_back(it, it + static_cast<std::ptrdiff_t>(
-                                    std::min<size_t>(fanout, static_cast<size_t>(last - it))));
+    const size_t slice_end = std::min(items.size(), s + per_slice);
+    std::sort(at(s), at(slice_end),
+              [](const Item& a, const Item& b) { return centre_y(a) < centre_y(b); });
+    for (size_t k = s; k < slice_end; k += fanout)
+      out.emplace_back(at(k), at(std::min(slice_end, k + fanout)));
   }
   return out;
 }
@@ -104,9 +103,9 @@ void fill_packed_rtree(SqliteDb& db, const std::string& rtree, std::vector<Rtree
     if (q.column_int64(1) != 0)
       throw GisError("the spatial index " + rtree + " is not empty", {db.path()});
   }
-  const size_t fanout = (node_bytes - 4) / kCellBytes;
   if (node_bytes < 4 + 2 * kCellBytes)
     throw GisError("unexpected rtree node size in " + rtree, {db.path()});
+  const size_t fanout = (node_bytes - 4) / kCellBytes;
   if (boxes.empty()) return;
 
   std::vector<Item> items;

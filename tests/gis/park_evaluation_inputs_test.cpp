@@ -31,6 +31,23 @@ std::string square(double x0, double y0, double x1, double y1) {
   return buf;
 }
 
+// A copy of the hand fixture in a fresh folder whose park P2 has `p2_fields` (JSON members)
+// in place of its park code.
+fs::path fixture_with_p2_as(const std::string& name, const std::string& p2_fields) {
+  const fs::path dir = test::temp_dir(name);
+  for (const char* f : {"parcels.geojson", "buildings.geojson", "parks.geojson", "parkatlas.toml"})
+    fs::copy_file(test::fixture(std::string("fixture/") + f), dir / f);
+  std::ifstream in(dir / "parks.geojson");
+  std::string parks((std::istreambuf_iterator<char>(in)), {});
+  in.close();
+  const std::string p2 = "\"园区代码\": \"P2\",";
+  const size_t at = parks.find(p2);
+  EXPECT_NE(at, std::string::npos) << "the fixture's park P2";
+  if (at != std::string::npos) parks.replace(at, p2.size(), p2_fields);
+  std::ofstream(dir / "parks.geojson") << parks;
+  return dir;
+}
+
 // The fixture in `dir` analysed as of 2025-12-31 and evaluated with the shipped model (what
 // run_analysis does after the analysis).
 std::vector<ParkEvaluation> evaluate_fixture(const fs::path& dir) {
@@ -99,16 +116,8 @@ TEST(EvaluationInputs, ConstraintsAndGivenCategoriesOnTheFixture) {
 
 TEST(EvaluationInputs, AnExpansionRangeIsScoredApartAndCombined) {
   // The fixture's P2 square becomes P1's 发展方向区: same park_id, range field set.
-  const fs::path dir = test::temp_dir("evaluation-ranges");
-  for (const char* f : {"parcels.geojson", "buildings.geojson", "parks.geojson", "parkatlas.toml"})
-    fs::copy_file(test::fixture(std::string("fixture/") + f), dir / f);
-  std::ifstream in(dir / "parks.geojson");
-  std::string parks((std::istreambuf_iterator<char>(in)), {});
-  in.close();
-  const std::string p2 = "\"园区代码\": \"P2\",";
-  ASSERT_NE(parks.find(p2), std::string::npos);
-  parks.replace(parks.find(p2), p2.size(), "\"园区代码\": \"P1\", \"评价范围\": \"发展方向区\",");
-  std::ofstream(dir / "parks.geojson") << parks;
+  const fs::path dir = fixture_with_p2_as("evaluation-ranges",
+                                          "\"园区代码\": \"P1\", \"评价范围\": \"发展方向区\",");
   const std::vector<ParkEvaluation> parks_evaluated = evaluate_fixture(dir);
   ASSERT_EQ(parks_evaluated.size(), 1u);
   const ParkEvaluation& p = parks_evaluated[0];
@@ -132,15 +141,8 @@ TEST(EvaluationInputs, AnExpansionRangeIsScoredApartAndCombined) {
 }
 
 TEST(EvaluationInputs, AnUnknownRangeValueIsSaidAndTakenAsMain) {
-  const fs::path dir = test::temp_dir("evaluation-range-typo");
-  for (const char* f : {"parcels.geojson", "buildings.geojson", "parks.geojson", "parkatlas.toml"})
-    fs::copy_file(test::fixture(std::string("fixture/") + f), dir / f);
-  std::ifstream in(dir / "parks.geojson");
-  std::string parks((std::istreambuf_iterator<char>(in)), {});
-  in.close();
-  const std::string p2 = "\"园区代码\": \"P2\",";
-  parks.replace(parks.find(p2), p2.size(), "\"园区代码\": \"P2\", \"评价范围\": \"东区\",");
-  std::ofstream(dir / "parks.geojson") << parks;
+  const fs::path dir =
+      fixture_with_p2_as("evaluation-range-typo", "\"园区代码\": \"P2\", \"评价范围\": \"东区\",");
   const std::vector<ParkEvaluation> evaluated = evaluate_fixture(dir);
   const RangeEvaluation& r = range_of(evaluated, "P2");
   EXPECT_EQ(r.inputs.range, EvalRange::main);

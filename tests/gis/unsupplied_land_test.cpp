@@ -38,6 +38,17 @@ LayerData read(const std::filesystem::path& file, LayerKind kind, ProblemList& p
   return reader.read_all(measuring_crs_from_user("EPSG:4547"), geos);
 }
 
+// 批而未供 at 2025-12-31 of DIR/batches.geojson against DIR/parcels.geojson.
+std::vector<BatchUnsupplied> unsupplied_in(const std::filesystem::path& dir,
+                                           const GeosContext& geos, ProblemList& problems) {
+  LayerData batches = read(dir / "batches.geojson", LayerKind::approval_batches, problems, geos);
+  LayerData parcels = read(dir / "parcels.geojson", LayerKind::parcels, problems, geos);
+  std::vector<std::optional<CivilDate>> supplied;
+  for (size_t i = 0; i < parcels.size(); ++i) supplied.push_back(parcels.field("supplied").date(i));
+  return unsupplied_by_batch(batches, parcels.geoms, supplied, CivilDate{2025, 12, 31},
+                             SliverSettings{}, geos, problems, "batches.geojson");
+}
+
 }  // namespace
 
 TEST(UnsuppliedLand, BatchMinusSuppliedParcelsWithoutSlivers) {
@@ -60,12 +71,7 @@ TEST(UnsuppliedLand, BatchMinusSuppliedParcelsWithoutSlivers) {
   });
   GeosContext geos;
   ProblemList problems;
-  LayerData batches = read(dir / "batches.geojson", LayerKind::approval_batches, problems, geos);
-  LayerData parcels = read(dir / "parcels.geojson", LayerKind::parcels, problems, geos);
-  std::vector<std::optional<CivilDate>> supplied;
-  for (size_t i = 0; i < parcels.size(); ++i) supplied.push_back(parcels.field("supplied").date(i));
-  auto result = unsupplied_by_batch(batches, parcels.geoms, supplied, CivilDate{2025, 12, 31},
-                                    SliverSettings{}, geos, problems, "batches.geojson");
+  auto result = unsupplied_in(dir, geos, problems);
   ASSERT_EQ(result.size(), 3u);
   // B1: 300 x 100 = 30,000 - P1 10,000 - P3's 50 x 50 = 2,500 inside = 17,500 m2 (P2 is not yet
   // supplied).
@@ -114,12 +120,7 @@ TEST(UnsuppliedLand, ParcelsApartAdjacentOrOverlappingGiveTheSameArithmetic) {
   });
   GeosContext geos;
   ProblemList problems;
-  LayerData batches = read(dir / "batches.geojson", LayerKind::approval_batches, problems, geos);
-  LayerData parcels = read(dir / "parcels.geojson", LayerKind::parcels, problems, geos);
-  std::vector<std::optional<CivilDate>> supplied;
-  for (size_t i = 0; i < parcels.size(); ++i) supplied.push_back(parcels.field("supplied").date(i));
-  auto result = unsupplied_by_batch(batches, parcels.geoms, supplied, CivilDate{2025, 12, 31},
-                                    SliverSettings{}, geos, problems, "batches.geojson");
+  auto result = unsupplied_in(dir, geos, problems);
   ASSERT_EQ(result.size(), 3u);
   EXPECT_NEAR(result[0].unsupplied_m2, 25000.0, 1e-6);
   EXPECT_NEAR(result[1].unsupplied_m2, 10000.0, 1e-6);

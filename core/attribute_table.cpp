@@ -1,6 +1,8 @@
 // Typed column storage.
 #include "core/attribute_table.hpp"
 
+#include <iterator>
+
 namespace parkatlas {
 
 void Column::reserve(size_t n) {
@@ -75,12 +77,14 @@ void Column::set(size_t row, const Cell& cell) {
   present_[row] = ok ? 1 : 0;
 }
 
-void Column::append(const Column& other) {
+void Column::append(Column&& other) {
   present_.insert(present_.end(), other.present_.begin(), other.present_.end());
   reals_.insert(reals_.end(), other.reals_.begin(), other.reals_.end());
   ints_.insert(ints_.end(), other.ints_.begin(), other.ints_.end());
   days_.insert(days_.end(), other.days_.begin(), other.days_.end());
-  texts_.insert(texts_.end(), other.texts_.begin(), other.texts_.end());
+  texts_.insert(texts_.end(), std::make_move_iterator(other.texts_.begin()),
+                std::make_move_iterator(other.texts_.end()));
+  other = Column(other.name_, other.type_);  // its memory is given back now, not at the end
 }
 
 std::optional<double> Column::real(size_t row) const {

@@ -28,8 +28,8 @@ class Column {
   void push(const Cell& cell);
   void push(Cell&& cell);  // moves text instead of copying it
   void set(size_t row, const Cell& cell);
-  // Appends all rows of `other` (same name and type).
-  void append(const Column& other);
+  // Moves all rows of `other` (same name and type) to the end of this column.
+  void append(Column&& other);
 
   bool has(size_t row) const { return row < present_.size() && present_[row]; }
   std::optional<double> real(size_t row) const;  // integers widen to double

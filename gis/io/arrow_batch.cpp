@@ -61,7 +61,8 @@ RawValue arrow_raw(const ArrowArray& a, const char* f, std::int64_t row) {
     case 'u':
     case 'U': {
       v.kind = K::text;
-      v.s = std::string(arrow_binary(a, f[0] == 'u' ? "z" : "Z", row));
+      v.borrowed = arrow_binary(a, f[0] == 'u' ? "z" : "Z", row);
+      v.is_borrowed = true;
       break;
     }
     case 't': {  // tdD: date32, days since 1970-01-01

@@ -348,14 +348,16 @@ GeomPtr LayerReader::validate_geometry(GeomPtr gg, const GeosContext& geos, long
 Cell LayerReader::canonical_cell(const RawValue& v, size_t c, long long fid,
                                  SliceState& state) const {
   const CanonicalField& cf = canonical_fields(config_.kind)[c];
-  return to_canonical(
-      v, cf, unit_factors_[c], [&](const std::string& value, const std::string& why) {
-        ++state.rejected;
-        problem(state, fid,
-                cf.name + " (" +
-                    source_names_[static_cast<size_t>(mapping_.canonical[c].source_index)] + ")",
-                "'" + value + "' " + why, "value ignored");
-      });
+  std::optional<Rejection> rejected;
+  Cell cell = to_canonical(v, cf, unit_factors_[c], rejected);
+  if (rejected) {
+    ++state.rejected;
+    problem(state, fid,
+            cf.name + " (" +
+                source_names_[static_cast<size_t>(mapping_.canonical[c].source_index)] + ")",
+            "'" + rejected->value + "' " + rejected->why, "value ignored");
+  }
+  return cell;
 }
 
 std::vector<LayerReader::Slice> LayerReader::plan_slices(int parts) const {
@@ -653,8 +655,8 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
     data.fids.insert(data.fids.end(), p.fids.begin(), p.fids.end());
     for (auto& g : p.geoms) data.geoms.push_back(std::move(g));
     for (int c : mapped_)
-      data.canonical[static_cast<size_t>(c)].append(p.canonical[static_cast<size_t>(c)]);
-    for (size_t e = 0; e < data.extra.size(); ++e) data.extra[e].append(p.extra[e]);
+      data.canonical[static_cast<size_t>(c)].append(std::move(p.canonical[static_cast<size_t>(c)]));
+    for (size_t e = 0; e < data.extra.size(); ++e) data.extra[e].append(std::move(p.extra[e]));
   }
   return data;
 }

@@ -3,6 +3,7 @@
 
 #include "core/utf8.hpp"
 
+#include "gis/geos/quick_validity.hpp"
 #include "gis/io/arrow_batch.hpp"
 #include "gis/io/raw_value.hpp"
 #include "gis/io/vector_output.hpp"
@@ -321,7 +322,7 @@ GeomPtr LayerReader::validate_geometry(GeomPtr gg, const GeosContext& geos, long
     problem(state, fid, "", "empty geometry", "skipped");
     return make_geom(geos, nullptr);
   }
-  if (GEOSisValid_r(h, gg.get()) != 1) {
+  if (!certainly_valid_small_convex_polygon(geos, gg.get()) && GEOSisValid_r(h, gg.get()) != 1) {
     char* reason = GEOSisValidReason_r(h, gg.get());
     note = std::string("invalid geometry (") + (reason ? reason : "?") + ")";
     GEOSFree_r(h, reason);

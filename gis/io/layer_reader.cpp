@@ -374,9 +374,13 @@ std::vector<LayerReader::Slice> LayerReader::plan_slices(int parts) const {
   }
   const char* fid_column = layer_->GetFIDColumn();
   if (report_.driver != "GPKG" || !fid_column || !*fid_column) return {Slice{}};
-  // GeoPackage: ranges of the integer primary key, which SQLite answers from the rowid b-tree.
-  std::string sql = std::string("SELECT MIN(\"") + fid_column + "\"), MAX(\"" + fid_column +
-                    "\") FROM \"" + report_.layer + "\"";
+  // GeoPackage: ranges of the integer primary key, which SQLite answers from the rowid b-tree,
+  // but only for a lone MIN or MAX: both in one SELECT scanned the whole table (2 s for 3 M
+  // buildings), hence two sub-queries.
+  const std::string fid = std::string("\"") + fid_column + "\"";
+  const std::string table = "\"" + report_.layer + "\"";
+  std::string sql = "SELECT (SELECT MIN(" + fid + ") FROM " + table + "), (SELECT MAX(" + fid +
+                    ") FROM " + table + ")";
   OGRLayer* r = dataset_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
   if (!r) return {Slice{}};
   long long lo = 0, hi = -1;

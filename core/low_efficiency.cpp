@@ -12,7 +12,7 @@ namespace parkatlas {
 namespace {
 
 std::string fixed(double v, int decimals) {
-  return format_number(decimals == 1 ? "%.1f" : "%.2f", v);
+  return fixed_number(v, decimals == 1 ? 1 : 2);
 }
 
 std::string ascii_lower(std::string s) {
@@ -43,8 +43,9 @@ std::vector<std::string> low_efficiency_reasons(const LowEfficiencyInputs& in,
                       " 万元/亩");
   if (in.op_status) {
     const std::string status = trim(*in.op_status);
+    const std::string lower = ascii_lower(status);
     for (const auto& v : r.out_of_production)
-      if (!status.empty() && ascii_lower(status) == ascii_lower(v)) {
+      if (!status.empty() && lower == ascii_lower(v)) {
         reasons.push_back("out of production (" + status + ")");
         break;
       }

@@ -20,19 +20,31 @@ ClusterAnalysis analyse_clusters(const ProjectInputs& in, const RuleSet& rules,
   builder.reserve(p.size());
   std::vector<std::uint32_t> firm_of_parcel(p.size());
   FirmParcel r;
+  // Texts are copied into the record's reused strings, not through a fresh std::optional each:
+  // this loop is single-threaded over a million parcels.
+  auto assign = [](std::string& into, const Column* column, size_t row) {
+    const std::string* text = column ? column->text_ref(row) : nullptr;
+    if (text)
+      into.assign(*text);
+    else
+      into.clear();
+  };
   for (size_t i = 0; i < p.size(); ++i) {
-    r.parcel_key = key.text(i).value_or(std::to_string(p.fids[i]));
-    r.enterprise = enterprise.text(i).value_or("");
-    r.park_id = ev.park_id[i];
+    if (const std::string* k = key.text_ref(i))
+      r.parcel_key.assign(*k);
+    else
+      r.parcel_key = std::to_string(p.fids[i]);
+    assign(r.enterprise, &enterprise, i);
+    r.park_id.assign(ev.park_id[i]);
     r.city.clear();
     r.county.clear();
     if (ev.park[i] >= 0) {
       const size_t k = static_cast<size_t>(ev.park[i]);
-      if (city) r.city = city->text(k).value_or("");
-      if (county) r.county = county->text(k).value_or("");
+      assign(r.city, city, k);
+      assign(r.county, county, k);
     }
-    r.cluster = ev.cluster[i];
-    r.industry = industry.text(i).value_or("");
+    r.cluster.assign(ev.cluster[i]);
+    assign(r.industry, &industry, i);
     r.revenue_wan = revenue.real(i);
     r.tax_wan = tax.real(i);
     r.land_mu = ev.ind[i].land_mu;

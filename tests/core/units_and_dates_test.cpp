@@ -4,6 +4,7 @@
 #include "core/civil_date.hpp"
 #include "core/declared_units.hpp"
 #include "core/field_value.hpp"
+#include "core/text_format.hpp"
 #include "core/units.hpp"
 
 using namespace parkatlas;
@@ -16,6 +17,21 @@ TEST(Units, MuIsExactlyFifteenPerHectare) {
   EXPECT_NEAR(m2_to_mu(666.67), 1.000005, 1e-9);
   // 300 万元/亩 x 15 = 4500 万元/公顷 (domain.md conventions).
   EXPECT_DOUBLE_EQ(per_mu_to_per_ha(300.0), 4500.0);
+}
+
+TEST(TextFormat, FixedNumberPrintsWhatPrintfPrints) {
+  // By hand: 0.625 is exact in binary, a tie, and both round it to even ("0.62"); 2.675 is
+  // stored as 2.67499999... so "2.67"; 1e21 has 22 digits.
+  EXPECT_EQ(fixed_number(0.625, 2), "0.62");
+  EXPECT_EQ(fixed_number(2.675, 2), "2.67");
+  EXPECT_EQ(fixed_number(117.119522873752, 1), "117.1");
+  EXPECT_EQ(fixed_number(-0.04, 1), "-0.0");
+  EXPECT_EQ(fixed_number(1e21, 1), "1000000000000000000000.0");
+  // And against printf itself over values of every magnitude.
+  for (double v : {0.0, 0.005, 0.015, 0.125, 1.005, 28.905, 299.955, 300.0, 1234567.891, 1e-7,
+                   -3.14159, 0.3, 2.5, 3.5, 1.2e15})
+    for (int d : {1, 2})
+      EXPECT_EQ(fixed_number(v, d), format_number(d == 1 ? "%.1f" : "%.2f", v)) << v << " " << d;
 }
 
 TEST(CivilDate, ParsesStrictIsoAndRejectsImpossibleDays) {

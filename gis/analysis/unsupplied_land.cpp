@@ -19,47 +19,98 @@ std::string age_bucket(int years) {
 
 namespace {
 
-// Whether no two boxes meet (touching counts as meeting).
-bool boxes_apart(const std::vector<GeomBox>& boxes) {
+// Parts whose boxes meet, directly or through other parts, as groups of indices (union-find).
+// Two groups' boxes are apart, so their geometries neither touch nor overlap.
+std::vector<std::vector<size_t>> touching_groups(const std::vector<GeomBox>& boxes) {
+  std::vector<size_t> parent(boxes.size());
+  for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto root = [&](size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
   for (size_t i = 0; i < boxes.size(); ++i)
     for (size_t j = i + 1; j < boxes.size(); ++j)
-      if (boxes[i].meets(boxes[j])) return false;
-  return true;
+      if (boxes[i].meets(boxes[j])) parent[root(i)] = root(j);
+  std::vector<std::vector<size_t>> groups;
+  std::vector<long> group_of_root(boxes.size(), -1);
+  for (size_t i = 0; i < boxes.size(); ++i) {
+    long& g = group_of_root[root(i)];
+    if (g < 0) {
+      g = static_cast<long>(groups.size());
+      groups.emplace_back();
+    }
+    groups[static_cast<size_t>(g)].push_back(i);
+  }
+  return groups;
 }
 
-// Union of the given parcels. Parcels whose boxes are all apart (97 % of the province
-// benchmark's batches: parcels between roads) do not touch, so their union is simply the
-// multipolygon of their polygons, valid as it stands. Otherwise coverage union (parcels of a
-// register do not overlap, and it is much faster than a cascaded union); GEOS 3.11 refuses or
-// spoils some inputs, so fall back to a unary union when its result is not valid.
+// Copies of the polygons of `g` (a polygon, or any collection holding polygons).
+void append_polygons(GEOSContextHandle_t h, const GEOSGeometry* g,
+                     std::vector<GEOSGeometry*>& out) {
+  const int type = GEOSGeomTypeId_r(h, g);
+  if (type == GEOS_POLYGON) {
+    if (GEOSisEmpty_r(h, g) != 1) out.push_back(GEOSGeom_clone_r(h, g));
+  } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+    for (int k = 0; k < GEOSGetNumGeometries_r(h, g); ++k)
+      append_polygons(h, GEOSGetGeometryN_r(h, g, k), out);
+  }
+}
+
+// Groups this large try the coverage union first (parcels of a register do not overlap, and on
+// large groups it is much faster than a cascaded union); smaller ones go straight to the unary
+// union, which for two or three parcels is one overlay. On the province benchmark every coverage
+// union of a touching group came out invalid (its parcels overlap by rounding), so trying it on
+// small groups only tripled their cost.
+constexpr size_t kCoverageUnionFrom = 8;
+
+GeomPtr united(const GeosContext& geos, const std::vector<const GEOSGeometry*>& parts) {
+  GEOSContextHandle_t h = geos.handle();
+  GeomPtr collection = collection_of(geos, parts);
+  if (parts.size() >= kCoverageUnionFrom) {
+    // GEOS 3.11 refuses or spoils some inputs: keep the result only when it is valid.
+    GeomPtr u = make_geom(geos, GEOSCoverageUnion_r(h, collection.get()));
+    if (u && GEOSisValid_r(h, u.get()) == 1) return u;
+    geos.take_error();
+  }
+  return make_geom(geos, GEOSUnaryUnion_r(h, collection.get()));
+}
+
+// Union of the given parcels, one group of touching parcels at a time. A parcel whose box meets
+// no other's (most of them: 97 % of the province benchmark's batches have only such parcels)
+// is taken as it is; the groups' unions are apart from each other, so together they form a
+// valid multipolygon without a union over the whole batch.
 GeomPtr union_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>& parts) {
   GEOSContextHandle_t h = geos.handle();
-  std::vector<GeomBox> boxes;
-  for (const auto* p : parts) boxes.push_back(box_of(geos, p));
   const bool areal = std::all_of(parts.begin(), parts.end(), [h](const GEOSGeometry* p) {
     const int type = GEOSGeomTypeId_r(h, p);
     return type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON;
   });
-  std::vector<GEOSGeometry*> clones;
-  if (areal && boxes_apart(boxes)) {
-    for (const auto* p : parts) {
-      if (GEOSGeomTypeId_r(h, p) == GEOS_POLYGON) {
-        clones.push_back(GEOSGeom_clone_r(h, p));
-        continue;
-      }
-      for (int k = 0; k < GEOSGetNumGeometries_r(h, p); ++k)
-        clones.push_back(GEOSGeom_clone_r(h, GEOSGetGeometryN_r(h, p, k)));
+  if (!areal) return united(geos, parts);
+  std::vector<GeomBox> boxes;
+  for (const auto* p : parts) boxes.push_back(box_of(geos, p));
+  std::vector<GEOSGeometry*> polygons;
+  auto give_back = [&] {
+    for (GEOSGeometry* p : polygons) GEOSGeom_destroy_r(h, p);
+  };
+  std::vector<const GEOSGeometry*> members;
+  for (const auto& group : touching_groups(boxes)) {
+    if (group.size() == 1) {
+      append_polygons(h, parts[group[0]], polygons);
+      continue;
     }
-    return make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, clones.data(),
-                                                       static_cast<unsigned>(clones.size())));
+    members.clear();
+    for (size_t i : group) members.push_back(parts[i]);
+    GeomPtr u = united(geos, members);
+    if (!u) {
+      give_back();
+      return nullptr;
+    }
+    append_polygons(h, u.get(), polygons);
   }
-  GeomPtr collection = collection_of(geos, parts);
-  GeomPtr u = make_geom(geos, GEOSCoverageUnion_r(h, collection.get()));
-  if (!u || GEOSisValid_r(h, u.get()) != 1) {
-    geos.take_error();
-    u = make_geom(geos, GEOSUnaryUnion_r(h, collection.get()));
-  }
-  return u;
+  GEOSGeometry* multi = GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polygons.data(),
+                                                    static_cast<unsigned>(polygons.size()));
+  if (!multi) give_back();
+  return make_geom(geos, multi);
 }
 
 bool is_sliver(const GeosContext& geos, const GEOSGeometry* piece, const SliverSettings& s,
@@ -110,9 +161,11 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
         if ((prepared ? GEOSPreparedIntersects_r(h, prepared.get(), parcels[c].get())
                       : GEOSIntersects_r(h, batch, parcels[c].get())) == 1)
           touching.push_back(parcels[c].get());
-      GeomPtr rest = touching.empty()
-                         ? make_geom(g, GEOSGeom_clone_r(h, batch))
-                         : make_geom(g, GEOSDifference_r(h, batch, union_of(g, touching).get()));
+      GeomPtr supplied_union = touching.empty() ? nullptr : union_of(g, touching);
+      GeomPtr rest = touching.empty() ? make_geom(g, GEOSGeom_clone_r(h, batch))
+                     : supplied_union
+                         ? make_geom(g, GEOSDifference_r(h, batch, supplied_union.get()))
+                         : nullptr;
       if (!rest) {
         found.push_back({"approval_batches", batches_source, batches.fids[b], r.batch_id, "",
                          "GEOS could not subtract the supplied parcels: " + g.take_error(),

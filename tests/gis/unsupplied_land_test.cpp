@@ -96,9 +96,10 @@ TEST(UnsuppliedLand, BatchMinusSuppliedParcelsWithoutSlivers) {
   EXPECT_EQ(sliver_problems, 2);
 }
 
-// The three ways the supplied parcels of a batch are united: parcels apart (their multipolygon),
-// parcels sharing an edge (coverage union), parcels overlapping (unary union after the coverage
-// union's result fails validation). Each batch is 300 m x 100 m = 30,000 m².
+// The ways the supplied parcels of a batch are united: parcels apart (their multipolygon), a
+// pair sharing an edge or overlapping (unary union of the pair), a mix (the touching pair united,
+// the parcel apart taken as it is), a row of ten touching parcels (coverage union, large group).
+// Each batch is 300 m x 100 m = 30,000 m².
 TEST(UnsuppliedLand, ParcelsApartAdjacentOrOverlappingGiveTheSameArithmetic) {
   ensure_gdal_registered();
   auto dir = test::temp_dir("union-paths");
@@ -106,8 +107,10 @@ TEST(UnsuppliedLand, ParcelsApartAdjacentOrOverlappingGiveTheSameArithmetic) {
       {R"({"batch_id":"APART","approved":"2020-01-01"})", rect(0, 0, 300, 100)},
       {R"({"batch_id":"ADJACENT","approved":"2020-01-01"})", rect(0, 200, 300, 300)},
       {R"({"batch_id":"OVERLAP","approved":"2020-01-01"})", rect(0, 400, 300, 500)},
+      {R"({"batch_id":"MIXED","approved":"2020-01-01"})", rect(0, 600, 300, 700)},
+      {R"({"batch_id":"ROW","approved":"2020-01-01"})", rect(0, 800, 300, 900)},
   });
-  std::ofstream(dir / "parcels.geojson") << collection({
+  std::vector<std::pair<std::string, std::string>> parcels = {
       // Two 50 x 50 parcels 50 m apart: 30,000 - 2 x 2,500 = 25,000 m² left.
       {R"({"parcel_id":"A1","supplied":"2021-01-01"})", rect(0, 0, 50, 50)},
       {R"({"parcel_id":"A2","supplied":"2021-01-01"})", rect(100, 0, 150, 50)},
@@ -117,14 +120,26 @@ TEST(UnsuppliedLand, ParcelsApartAdjacentOrOverlappingGiveTheSameArithmetic) {
       // 0-150 and 100-200 overlap by 50 m: together they cover 0-200, 10,000 m² left.
       {R"({"parcel_id":"O1","supplied":"2021-01-01"})", rect(0, 400, 150, 500)},
       {R"({"parcel_id":"O2","supplied":"2021-01-01"})", rect(100, 400, 200, 500)},
-  });
+      // Two 100 x 100 sharing x = 100 and a 50 x 50 apart (box 250-300 vs 100-200):
+      // 30,000 - 20,000 - 2,500 = 7,500 m² left.
+      {R"({"parcel_id":"M1","supplied":"2021-01-01"})", rect(0, 600, 100, 700)},
+      {R"({"parcel_id":"M2","supplied":"2021-01-01"})", rect(100, 600, 200, 700)},
+      {R"({"parcel_id":"M3","supplied":"2021-01-01"})", rect(250, 600, 300, 650)},
+  };
+  // Ten 20 x 100 strips side by side over x = 0..200: 30,000 - 20,000 = 10,000 m² left.
+  for (int k = 0; k < 10; ++k)
+    parcels.push_back({R"({"parcel_id":"R)" + std::to_string(k) + R"(","supplied":"2021-01-01"})",
+                       rect(20.0 * k, 800, 20.0 * (k + 1), 900)});
+  std::ofstream(dir / "parcels.geojson") << collection(parcels);
   GeosContext geos;
   ProblemList problems;
   auto result = unsupplied_in(dir, geos, problems);
-  ASSERT_EQ(result.size(), 3u);
+  ASSERT_EQ(result.size(), 5u);
   EXPECT_NEAR(result[0].unsupplied_m2, 25000.0, 1e-6);
   EXPECT_NEAR(result[1].unsupplied_m2, 10000.0, 1e-6);
   EXPECT_NEAR(result[2].unsupplied_m2, 10000.0, 1e-6);
+  EXPECT_NEAR(result[3].unsupplied_m2, 7500.0, 1e-6);
+  EXPECT_NEAR(result[4].unsupplied_m2, 10000.0, 1e-6);
   for (const auto& r : result) {
     ASSERT_TRUE(r.unsupplied) << r.batch_id;
     double a = 0;

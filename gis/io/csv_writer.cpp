@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdio>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include "gis/gis_error.hpp"
 #include "gis/io/atomic_file.hpp"
@@ -12,8 +14,8 @@ namespace parkatlas {
 
 namespace {
 
-void append_quoted(std::string& out, const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) {
+void append_quoted(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
     out += s;
     return;
   }
@@ -67,6 +69,10 @@ void write_csv(const std::string& path, const std::vector<TableColumn>& columns,
   for (size_t i = 0; i < rows; ++i) {
     for (size_t c = 0; c < columns.size(); ++c) {
       if (c) buf += ',';
+      if (columns[c].text_view) {
+        if (std::optional<std::string_view> t = columns[c].text_view(i)) append_quoted(buf, *t);
+        continue;
+      }
       append_cell(buf, columns[c].value(i));
     }
     buf += "\r\n";

@@ -208,6 +208,7 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
           }
           Cell* cells = &chunk->cells[r * columns.size()];
           for (size_t c = 0; c < columns.size(); ++c) {
+            if (columns[c].text_view) continue;  // bound straight from its text by the inserter
             cells[c] = columns[c].value(i);
             if (auto dt = std::get_if<CivilDate>(&cells[c])) cells[c] = to_iso(*dt);
           }
@@ -244,6 +245,13 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
       const Cell* cells = &chunk->cells[r * columns.size()];
       for (size_t c = 0; c < columns.size(); ++c) {
         const int at = first_field + static_cast<int>(c);
+        if (columns[c].text_view) {
+          if (std::optional<std::string_view> t = columns[c].text_view(i))
+            insert.bind_text(at, *t);
+          else
+            insert.bind_null(at);
+          continue;
+        }
         const Cell& v = cells[c];
         if (auto d = std::get_if<double>(&v))
           insert.bind(at, *d);

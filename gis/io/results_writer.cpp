@@ -19,6 +19,28 @@ Cell text_or_null(const std::string& s) {
 
 namespace {
 
+// An input column written as it is: texts are handed out without a copy.
+TableColumn column_backed(const std::string& name, const Column& c) {
+  const Column* col = &c;
+  TableColumn t{{name, c.type()}, [col](size_t i) { return col->cell(i); }};
+  if (c.type() == FieldType::text)
+    t.text_view = [col](size_t i) -> std::optional<std::string_view> {
+      if (const std::string* s = col->text_ref(i)) return *s;
+      return std::nullopt;
+    };
+  return t;
+}
+
+// A text per row, empty for null (text_or_null).
+TableColumn texts_or_null(const char* name, const std::vector<std::string>& texts) {
+  return {{name, FieldType::text},
+          [&texts](size_t i) { return text_or_null(texts[i]); },
+          [&texts](size_t i) -> std::optional<std::string_view> {
+            if (texts[i].empty()) return std::nullopt;
+            return texts[i];
+          }};
+}
+
 Cell opt_flag(CheckState s) {
   auto f = as_flag(s);
   return f ? Cell{static_cast<std::int64_t>(*f)} : Cell{std::monostate{}};
@@ -60,16 +82,14 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
     std::string name = c.name();
     if (name == "park_id" || name == "land_m2" || name == "floor_m2") name = "in_" + name;
     taken.insert(lower(name));
-    const Column* col = &c;
-    cols.push_back({{name, c.type()}, [col](size_t i) { return col->cell(i); }});
+    cols.push_back(column_backed(name, c));
   }
   // 2. Source fields nobody mapped, under their own names (src_ prefix on a clash).
   for (const Column& c : p.extra) {
     std::string name = c.name();
     while (taken.count(lower(name))) name = "src_" + name;
     taken.insert(lower(name));
-    const Column* col = &c;
-    cols.push_back({{name, c.type()}, [col](size_t i) { return col->cell(i); }});
+    cols.push_back(column_backed(name, c));
   }
   // 3. Computed fields.
   const ParkTable& parks = in.park_table;
@@ -79,14 +99,20 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
     return std::string(to_string(*parks.levels[static_cast<size_t>(k)]));
   };
   using T = FieldType;
-  cols.push_back({{"park_id", T::text}, [&ev](size_t i) { return text_or_null(ev.park_id[i]); }});
-  cols.push_back({{"park_lvl", T::text}, level});
+  cols.push_back(texts_or_null("park_id", ev.park_id));
+  cols.push_back(
+      {{"park_lvl", T::text}, level, [&ev, &parks](size_t i) -> std::optional<std::string_view> {
+         int k = ev.park[i];
+         if (k < 0 || !parks.levels[static_cast<size_t>(k)]) return std::nullopt;
+         return to_string(*parks.levels[static_cast<size_t>(k)]);
+       }});
   cols.push_back({{"land_m2", T::real}, [&ev](size_t i) { return Cell{ev.ind[i].land_m2}; }});
   cols.push_back({{"land_mu", T::real}, [&ev](size_t i) { return Cell{ev.ind[i].land_mu}; }});
   cols.push_back(
       {{"floor_m2", T::real}, [&ev](size_t i) { return optional_cell(ev.ind[i].floor_m2); }});
   cols.push_back({{"floor_src", T::text},
-                  [&ev](size_t i) { return Cell{std::string(to_string(ev.ind[i].floor_src))}; }});
+                  [&ev](size_t i) { return Cell{std::string(to_string(ev.ind[i].floor_src))}; },
+                  [&ev](size_t i) { return std::optional{to_string(ev.ind[i].floor_src)}; }});
   cols.push_back({{"far", T::real}, [&ev](size_t i) { return optional_cell(ev.ind[i].far); }});
   cols.push_back(
       {{"coverage", T::real}, [&ev](size_t i) { return optional_cell(ev.ind[i].coverage); }});
@@ -108,19 +134,23 @@ std::vector<TableColumn> parcel_columns(const ProjectInputs& in, const ParcelEva
       {{"inv_ok", T::integer}, [&ev](size_t i) { return opt_flag(ev.judgement[i].inv); }});
   cols.push_back(
       {{"cov_ok", T::integer}, [&ev](size_t i) { return opt_flag(ev.judgement[i].cov); }});
-  cols.push_back({{"verdict", T::text}, [&ev](size_t i) {
-                    return Cell{std::string(to_string(ev.judgement[i].verdict))};
-                  }});
-  cols.push_back({{"reason", T::text}, [&ev](size_t i) { return Cell{ev.judgement[i].reason}; }});
+  cols.push_back({{"verdict", T::text},
+                  [&ev](size_t i) { return Cell{std::string(to_string(ev.judgement[i].verdict))}; },
+                  [&ev](size_t i) { return std::optional{to_string(ev.judgement[i].verdict)}; }});
+  cols.push_back(
+      {{"reason", T::text},
+       [&ev](size_t i) { return Cell{ev.judgement[i].reason}; },
+       [&ev](size_t i) { return std::optional{std::string_view(ev.judgement[i].reason)}; }});
   cols.push_back({{"idle_cls", T::text},
-                  [&ev](size_t i) { return Cell{std::string(to_string(ev.idle[i].cls))}; }});
+                  [&ev](size_t i) { return Cell{std::string(to_string(ev.idle[i].cls))}; },
+                  [&ev](size_t i) { return std::optional{to_string(ev.idle[i].cls)}; }});
   cols.push_back({{"idle_days", T::integer}, [&ev](size_t i) {
                     return Cell{static_cast<std::int64_t>(ev.idle[i].idle_days)};
                   }});
   cols.push_back(
       {{"idle_fee", T::real}, [&ev](size_t i) { return optional_cell(ev.idle[i].fee); }});
-  cols.push_back({{"low_eff", T::text}, [&ev](size_t i) { return text_or_null(ev.low_eff[i]); }});
-  cols.push_back({{"cluster", T::text}, [&ev](size_t i) { return text_or_null(ev.cluster[i]); }});
+  cols.push_back(texts_or_null("low_eff", ev.low_eff));
+  cols.push_back(texts_or_null("cluster", ev.cluster));
   if (!ev.mu_class.empty()) {
     cols.push_back(
         {{"mu_score", T::real}, [&ev](size_t i) { return optional_cell(ev.mu_score[i]); }});

@@ -555,9 +555,12 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   write_rows(summary_out, scols, summary.id.size(), nullptr, geos, progress,
              "writing idle summary");
   result.layers_written.push_back(pre + "idle_summary");
+  // A province has a hundred thousand or more problems: inserted at commit like the parcels
+  // (prcols and problems outlive gpkg.commit() below).
   auto prcols = problem_columns(problems);
   OutputLayer& problems_out = gpkg.add_layer(pre + "problems", nullptr, wkbNone, fields_of(prcols));
-  write_rows(problems_out, prcols, problems.size(), nullptr, geos, progress, "writing problems");
+  write_table(gpkg, problems_out, prcols, problems.size(), nullptr, geos, progress,
+              "writing problems");
   result.layers_written.push_back(pre + "problems");
 
   result.measuring_crs =

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
+#include <optional>
 
 #include "gis/gdal/gdal_setup.hpp"
 #include "gis/gis_error.hpp"
@@ -105,11 +106,16 @@ VectorOutput::VectorOutput(const std::string& final_path, const std::string& dri
     // Only for the file made here; a user's own OGR_SQLITE_PRAGMA is kept after ours.
     const bool sqlite_file = driver_name == "GPKG" || driver_name == "SQLite";
     const std::string user_pragma = CPLGetConfigOption("OGR_SQLITE_PRAGMA", "");
+    const char* thread_value = CPLGetThreadLocalConfigOption("OGR_SQLITE_PRAGMA", nullptr);
+    const std::optional<std::string> thread_pragma =
+        thread_value ? std::optional<std::string>(thread_value) : std::nullopt;
     const std::string pragma = "page_size=65536" + (user_pragma.empty() ? "" : "," + user_pragma);
     if (sqlite_file) CPLSetThreadLocalConfigOption("OGR_SQLITE_PRAGMA", pragma.c_str());
     dataset_.reset(
         driver->Create(file_->temp_path().c_str(), 0, 0, 0, GDT_Unknown, options.List()));
-    if (sqlite_file) CPLSetThreadLocalConfigOption("OGR_SQLITE_PRAGMA", nullptr);
+    if (sqlite_file)  // put back what this thread had before (usually nothing)
+      CPLSetThreadLocalConfigOption("OGR_SQLITE_PRAGMA",
+                                    thread_pragma ? thread_pragma->c_str() : nullptr);
   }
   if (!dataset_)
     throw GisError(std::string("cannot create the output: ") + CPLGetLastErrorMsg(), {final_path});

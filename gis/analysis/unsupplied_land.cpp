@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "gis/geos/polygon_holes.hpp"
 #include "gis/geos/strtree.hpp"
 #include "gis/parallel.hpp"
 
@@ -113,6 +114,53 @@ GeomPtr union_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>
   return make_geom(geos, multi);
 }
 
+// The one polygon of a parcel made of one polygon without holes, else null: only such parcels
+// are punched into a batch as holes.
+const GEOSGeometry* simple_polygon(GEOSContextHandle_t h, const GEOSGeometry* g) {
+  if (GEOSGeomTypeId_r(h, g) == GEOS_MULTIPOLYGON) {
+    if (GEOSGetNumGeometries_r(h, g) != 1) return nullptr;
+    g = GEOSGetGeometryN_r(h, g, 0);
+  }
+  if (GEOSGeomTypeId_r(h, g) != GEOS_POLYGON || GEOSisEmpty_r(h, g) == 1 ||
+      GEOSGetNumInteriorRings_r(h, g) != 0)
+    return nullptr;
+  return g;
+}
+
+// Splits the supplied parcels meeting a batch into those that are holes of it and the rest. A
+// parcel is a hole when it lies in the batch's interior (not even touching its boundary) and its
+// box meets no other parcel's: the batch minus it is then the batch with its ring as one more
+// hole, which needs no overlay. On the province benchmark most supplied parcels are such holes,
+// and the overlay of the difference was most of the 批而未供 stage.
+void split_holes(const GeosContext& geos, const GEOSPreparedGeometry* batch,
+                 const std::vector<const GEOSGeometry*>& parcels,
+                 std::vector<const GEOSGeometry*>& holes,
+                 std::vector<const GEOSGeometry*>& overlaid) {
+  GEOSContextHandle_t h = geos.handle();
+  holes.clear();
+  overlaid.clear();
+  std::vector<GeomBox> boxes;
+  for (const auto* p : parcels) boxes.push_back(box_of(geos, p));
+  for (size_t i = 0; i < parcels.size(); ++i) {
+    bool alone = true;
+    for (size_t j = 0; j < parcels.size() && alone; ++j)
+      alone = j == i || !boxes[i].meets(boxes[j]);
+    const GEOSGeometry* polygon = alone ? simple_polygon(h, parcels[i]) : nullptr;
+    if (polygon && GEOSPreparedContainsProperly_r(h, batch, polygon) == 1)
+      holes.push_back(polygon);
+    else
+      overlaid.push_back(parcels[i]);
+  }
+}
+
+// `batch` minus the union of `parcels` by overlay; null when GEOS fails.
+GeomPtr difference(const GeosContext& geos, const GEOSGeometry* batch,
+                   const std::vector<const GEOSGeometry*>& parcels) {
+  GeomPtr supplied_union = union_of(geos, parcels);
+  if (!supplied_union) return nullptr;
+  return make_geom(geos, GEOSDifference_r(geos.handle(), batch, supplied_union.get()));
+}
+
 bool is_sliver(const GeosContext& geos, const GEOSGeometry* piece, const SliverSettings& s,
                double area_m2) {
   if (area_m2 < s.min_area_m2) return true;
@@ -146,6 +194,7 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
   auto chunk = [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
     GEOSContextHandle_t h = g.handle();
     std::vector<size_t> candidates;
+    std::vector<const GEOSGeometry*> touching, holes, overlaid;
     for (size_t b = begin; b < end; ++b) {
       BatchUnsupplied& r = out[b];
       const GEOSGeometry* batch = batches.geoms[b].get();
@@ -154,18 +203,24 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
       if (r.approved) r.age_years = whole_years_between(*r.approved, as_of);
       r.approved_m2 = area(g, batch);
       tree.query(g, batch, candidates);
-      std::vector<const GEOSGeometry*> touching;
-      // A batch meets a dozen or more parcels: prepared once, each test is an indexed lookup.
-      PreparedPtr prepared = candidates.size() > 4 ? prepare(g, batch) : PreparedPtr(nullptr, {});
+      // Prepared once, each test against the batch is an indexed lookup.
+      PreparedPtr prepared = candidates.empty() ? PreparedPtr(nullptr, {}) : prepare(g, batch);
+      touching.clear();
       for (size_t c : candidates)
-        if ((prepared ? GEOSPreparedIntersects_r(h, prepared.get(), parcels[c].get())
-                      : GEOSIntersects_r(h, batch, parcels[c].get())) == 1)
+        if (GEOSPreparedIntersects_r(h, prepared.get(), parcels[c].get()) == 1)
           touching.push_back(parcels[c].get());
-      GeomPtr supplied_union = touching.empty() ? nullptr : union_of(g, touching);
-      GeomPtr rest = touching.empty() ? make_geom(g, GEOSGeom_clone_r(h, batch))
-                     : supplied_union
-                         ? make_geom(g, GEOSDifference_r(h, batch, supplied_union.get()))
-                         : nullptr;
+      GeomPtr rest;
+      if (!touching.empty()) {
+        split_holes(g, prepared.get(), touching, holes, overlaid);
+        if (!holes.empty()) {
+          GeomPtr outer = overlaid.empty() ? nullptr : difference(g, batch, overlaid);
+          if (overlaid.empty() || outer)
+            rest = with_holes_added(g, outer ? outer.get() : batch, holes);
+        }
+        if (!rest) rest = difference(g, batch, touching);
+      } else {
+        rest = make_geom(g, GEOSGeom_clone_r(h, batch));
+      }
       if (!rest) {
         found.push_back({"approval_batches", batches_source, batches.fids[b], r.batch_id, "",
                          "GEOS could not subtract the supplied parcels: " + g.take_error(),

@@ -63,6 +63,9 @@ struct GeomBox {
   bool meets(const GeomBox& o) const {
     return x0 <= o.x1 && o.x0 <= x1 && y0 <= o.y1 && o.y0 <= y1;
   }
+  bool contains(const GeomBox& o) const {
+    return x0 <= o.x0 && y0 <= o.y0 && o.x1 <= x1 && o.y1 <= y1;
+  }
   GeomBox grown(double d) const { return {x0 - d, y0 - d, x1 + d, y1 + d}; }
 };
 GeomBox box_of(const GeosContext& ctx, const GEOSGeometry* g);  // empty for null

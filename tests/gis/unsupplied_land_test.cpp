@@ -148,3 +148,66 @@ TEST(UnsuppliedLand, ParcelsApartAdjacentOrOverlappingGiveTheSameArithmetic) {
     EXPECT_EQ(GEOSisValid_r(geos.handle(), r.unsupplied.get()), 1) << r.batch_id;
   }
 }
+
+// Parcels well inside a batch and apart from the others are punched in as holes without an
+// overlay; the result must be what the overlay gives (checked against GEOS's own difference of
+// the batch and the union of its supplied parcels) and each hole must land in the right part.
+TEST(UnsuppliedLand, ParcelsWellInsideBecomeHolesOfThePartTheyLieIn) {
+  ensure_gdal_registered();
+  auto dir = test::temp_dir("holes");
+  auto pt = [](double x, double y) {
+    return "[" + std::to_string(500000 + x) + "," + std::to_string(3300000 + y) + "]";
+  };
+  // A parcel 50..250 x -10..250 (crossing the batch's lower edge) with a hole 100..200 x 50..200.
+  const std::string frame = R"({"type":"Polygon","coordinates":[[)" + pt(50, 1390) + "," +
+                            pt(250, 1390) + "," + pt(250, 1650) + "," + pt(50, 1650) + "," +
+                            pt(50, 1390) + "],[" + pt(100, 1450) + "," + pt(100, 1600) + "," +
+                            pt(200, 1600) + "," + pt(200, 1450) + "," + pt(100, 1450) + "]]}";
+  std::ofstream(dir / "batches.geojson") << collection({
+      {R"({"batch_id":"HOLES","approved":"2020-01-01"})", rect(0, 1000, 300, 1100)},
+      {R"({"batch_id":"SPLIT","approved":"2020-01-01"})", rect(0, 1200, 300, 1300)},
+      {R"({"batch_id":"NESTED","approved":"2020-01-01"})", rect(0, 1400, 300, 1700)},
+  });
+  std::ofstream(dir / "parcels.geojson") << collection({
+      // HOLES: 50 x 50 and 40 x 60 inside: 30,000 - 2,500 - 2,400 = 25,100 m².
+      {R"({"parcel_id":"H1","supplied":"2021-01-01"})", rect(10, 1010, 60, 1060)},
+      {R"({"parcel_id":"H2","supplied":"2021-01-01"})", rect(100, 1020, 140, 1080)},
+      // SPLIT: a 20 m wide parcel across the batch (2,000 m² of it inside) leaves two parts;
+      // a 40 x 40 hole in the left one, a 50 x 60 hole in the right one:
+      // 30,000 - 2,000 - 1,600 - 3,000 = 23,400 m².
+      {R"({"parcel_id":"X","supplied":"2021-01-01"})", rect(140, 1190, 160, 1310)},
+      {R"({"parcel_id":"L","supplied":"2021-01-01"})", rect(20, 1220, 60, 1260)},
+      {R"({"parcel_id":"R","supplied":"2021-01-01"})", rect(200, 1220, 250, 1280)},
+      // NESTED: the frame covers 200 x 250 - 100 x 150 = 35,000 m² of the 90,000 m² batch and
+      // leaves a U around it and an island in its hole, whose box lies inside the U's box. A
+      // 40 x 40 parcel in the island and a 30 x 40 one in the U:
+      // 90,000 - 35,000 - 1,600 - 1,200 = 52,200 m².
+      {R"({"parcel_id":"F","supplied":"2021-01-01"})", frame},
+      {R"({"parcel_id":"I","supplied":"2021-01-01"})", rect(130, 1480, 170, 1520)},
+      {R"({"parcel_id":"U","supplied":"2021-01-01"})", rect(10, 1420, 40, 1460)},
+  });
+  GeosContext geos;
+  GEOSContextHandle_t h = geos.handle();
+  ProblemList problems;
+  auto result = unsupplied_in(dir, geos, problems);
+  ASSERT_EQ(result.size(), 3u);
+  EXPECT_NEAR(result[0].unsupplied_m2, 25100.0, 1e-6);
+  EXPECT_NEAR(result[1].unsupplied_m2, 23400.0, 1e-6);
+  EXPECT_NEAR(result[2].unsupplied_m2, 52200.0, 1e-6);
+  // The oracle: GEOS's difference of each batch and the union of the parcels meeting it.
+  LayerData batches = read(dir / "batches.geojson", LayerKind::approval_batches, problems, geos);
+  LayerData parcels = read(dir / "parcels.geojson", LayerKind::parcels, problems, geos);
+  const std::vector<std::vector<size_t>> members = {{0, 1}, {2, 3, 4}, {5, 6, 7}};
+  const std::vector<int> parts = {1, 2, 2};
+  for (size_t b = 0; b < 3; ++b) {
+    std::vector<const GEOSGeometry*> supplied;
+    for (size_t i : members[b]) supplied.push_back(parcels.geoms[i].get());
+    GeomPtr u = make_geom(geos, GEOSUnaryUnion_r(h, collection_of(geos, supplied).get()));
+    GeomPtr expected = make_geom(geos, GEOSDifference_r(h, batches.geoms[b].get(), u.get()));
+    ASSERT_TRUE(result[b].unsupplied) << result[b].batch_id;
+    EXPECT_EQ(GEOSisValid_r(h, result[b].unsupplied.get()), 1) << result[b].batch_id;
+    EXPECT_EQ(GEOSEquals_r(h, result[b].unsupplied.get(), expected.get()), 1) << result[b].batch_id;
+    EXPECT_EQ(GEOSGetNumGeometries_r(h, result[b].unsupplied.get()), parts[b])
+        << result[b].batch_id;
+  }
+}

@@ -1,0 +1,73 @@
+// Holes punched into the right part of a multipolygon (gis/geos/polygon_holes), in both orders
+// of the parts, against GEOS's own difference.
+#include <gtest/gtest.h>
+
+#include "gis/geos/polygon_holes.hpp"
+
+using namespace parkatlas;
+
+namespace {
+
+GeomPtr wkt(const GeosContext& geos, const char* text) {
+  GEOSWKTReader* reader = GEOSWKTReader_create_r(geos.handle());
+  GeomPtr g = make_geom(geos, GEOSWKTReader_read_r(geos.handle(), reader, text));
+  GEOSWKTReader_destroy_r(geos.handle(), reader);
+  return g;
+}
+
+double area_of(const GeosContext& geos, const GEOSGeometry* g) {
+  double a = -1;
+  GEOSArea_r(geos.handle(), g, &a);
+  return a;
+}
+
+// A U (0..300 x 0..300 minus the block 50..250 x 0..250: 90,000 - 50,000 = 40,000 m²) around an
+// island 100..200 x 50..200 (15,000 m²) whose box lies inside the U's box, so a hole in the
+// island cannot be placed by boxes alone.
+const char* kUThenIsland =
+    "MULTIPOLYGON(((0 0,50 0,50 250,250 250,250 0,300 0,300 300,0 300,0 0)),"
+    "((100 50,200 50,200 200,100 200,100 50)))";
+const char* kIslandThenU =
+    "MULTIPOLYGON(((100 50,200 50,200 200,100 200,100 50)),"
+    "((0 0,50 0,50 250,250 250,250 0,300 0,300 300,0 300,0 0)))";
+
+}  // namespace
+
+TEST(PolygonHoles, EachHoleGoesToThePartItLiesInWhateverTheOrder) {
+  GeosContext geos;
+  GEOSContextHandle_t h = geos.handle();
+  // 40 x 40 in the island, 30 x 40 in the U's left arm: 55,000 - 1,600 - 1,200 = 52,200 m².
+  GeomPtr in_island = wkt(geos, "POLYGON((130 80,170 80,170 120,130 120,130 80))");
+  GeomPtr in_u = wkt(geos, "POLYGON((10 20,40 20,40 60,10 60,10 20))");
+  const std::vector<const GEOSGeometry*> holes = {in_island.get(), in_u.get()};
+  for (const char* text : {kUThenIsland, kIslandThenU}) {
+    GeomPtr area = wkt(geos, text);
+    ASSERT_TRUE(area) << text;
+    ASSERT_EQ(GEOSGetNumGeometries_r(h, area.get()), 2);
+    GeomPtr result = with_holes_added(geos, area.get(), holes);
+    ASSERT_TRUE(result);
+    EXPECT_EQ(GEOSisValid_r(h, result.get()), 1) << text;
+    EXPECT_NEAR(area_of(geos, result.get()), 52200.0, 1e-9);
+    GeomPtr both = make_geom(geos, GEOSUnion_r(h, in_island.get(), in_u.get()));
+    GeomPtr expected = make_geom(geos, GEOSDifference_r(h, area.get(), both.get()));
+    EXPECT_EQ(GEOSEquals_r(h, result.get(), expected.get()), 1) << text;
+    // Each part got exactly one hole.
+    for (int k = 0; k < 2; ++k)
+      EXPECT_EQ(GEOSGetNumInteriorRings_r(h, GEOSGetGeometryN_r(h, result.get(), k)), 1);
+  }
+}
+
+TEST(PolygonHoles, KeepsTheAreasOwnHolesAndRefusesAHoleOutsideEveryPart) {
+  GeosContext geos;
+  GEOSContextHandle_t h = geos.handle();
+  // 100 x 100 with a 10 x 10 hole (9,900 m²), plus a 20 x 20 hole: 9,500 m², two holes.
+  GeomPtr area = wkt(geos, "POLYGON((0 0,100 0,100 100,0 100,0 0),(5 5,15 5,15 15,5 15,5 5))");
+  GeomPtr inside = wkt(geos, "POLYGON((50 50,70 50,70 70,50 70,50 50))");
+  GeomPtr result = with_holes_added(geos, area.get(), {inside.get()});
+  ASSERT_TRUE(result);
+  EXPECT_NEAR(area_of(geos, result.get()), 9500.0, 1e-9);
+  EXPECT_EQ(GEOSGetNumInteriorRings_r(h, GEOSGetGeometryN_r(h, result.get(), 0)), 2);
+  EXPECT_EQ(GEOSisValid_r(h, result.get()), 1);
+  GeomPtr outside = wkt(geos, "POLYGON((150 50,170 50,170 70,150 70,150 50))");
+  EXPECT_FALSE(with_holes_added(geos, area.get(), {outside.get()}));
+}

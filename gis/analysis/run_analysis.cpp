@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <thread>
 
 #include "core/units.hpp"
@@ -140,7 +141,7 @@ long peak_rss_mb() {
   return u.ru_maxrss / 1024;
 }
 
-Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, const CivilDate& as_of,
+Analysis analyse_parcels(const ProjectConfig& config, const RuleSet& rules, const CivilDate& as_of,
                          VectorOutput* buildings_out, Progress& progress,
                          long long buildings_layer_max) {
   Analysis a;
@@ -162,7 +163,6 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
     clock.lap(buildings_out ? "buildings: read, attribute, write" : "buildings: read, attribute");
   }
   evaluate_parcels(a.in, rules, as_of, a.ev, a.problems, progress);
-  a.clusters = analyse_clusters(a.in, rules, a.ev);
   std::vector<ParcelOutcome> outcomes(a.in.parcels.size());
   const Column& invest = a.in.parcels.field("invest_wan");
   const Column &supplied_at = a.in.parcels.field("supplied"),
@@ -184,26 +184,46 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
   }
   a.rollups = roll_up_parks(outcomes, a.in.park_table.ids);
   clock.lap("indicators, verdicts, roll-up");
+  return a;
+}
+
+void add_clusters(Analysis& a, const RuleSet& rules) {
+  a.clusters = analyse_clusters(a.in, rules, a.ev);
+}
+
+void add_unsupplied(Analysis& a, const RuleSet& rules, const CivilDate& as_of, Progress& progress) {
+  if (!a.in.batches) return;
+  // 批而未供 per batch, then per park (a batch belongs to the park it overlaps most).
+  const GeosContext& geos = *a.geos;
+  std::vector<std::optional<CivilDate>> supplied;
+  const Column& supplied_col = a.in.parcels.field("supplied");
+  for (size_t i = 0; i < a.in.parcels.size(); ++i) supplied.push_back(supplied_col.date(i));
+  a.unsupplied = unsupplied_by_batch(
+      *a.in.batches, a.in.parcels.geoms, supplied, as_of,
+      SliverSettings{rules.unsupplied.sliver_area_m2, rules.unsupplied.sliver_width_m}, geos,
+      a.problems, a.in.batches_reader->report().source, &progress);
+  std::optional<ParkLocator> locator;
+  if (a.in.parks) locator.emplace(geos, a.in.parks->geoms);
+  for (size_t b = 0; b < a.unsupplied.size(); ++b) {
+    int park = locator ? locator->locate(a.in.batches->geoms[b].get()).park : -1;
+    a.batch_park.push_back(park >= 0 ? a.in.park_table.ids[static_cast<size_t>(park)] : "");
+    a.batch_park_index.push_back(park);
+    ParkRollup& r = a.rollups[a.batch_park.back()];
+    r.park_id = a.batch_park.back();
+    r.batch_m2 += a.unsupplied[b].approved_m2;
+    r.unsupplied_m2 += a.unsupplied[b].unsupplied_m2;
+  }
+}
+
+Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, const CivilDate& as_of,
+                         VectorOutput* buildings_out, Progress& progress,
+                         long long buildings_layer_max) {
+  Analysis a = analyse_parcels(config, rules, as_of, buildings_out, progress, buildings_layer_max);
+  StageClock clock(a.timings);
+  add_clusters(a, rules);
+  clock.lap("industry clusters");
   if (a.in.batches) {
-    // 批而未供 per batch, then per park (a batch belongs to the park it overlaps most).
-    std::vector<std::optional<CivilDate>> supplied;
-    const Column& supplied_col = a.in.parcels.field("supplied");
-    for (size_t i = 0; i < a.in.parcels.size(); ++i) supplied.push_back(supplied_col.date(i));
-    a.unsupplied = unsupplied_by_batch(
-        *a.in.batches, a.in.parcels.geoms, supplied, as_of,
-        SliverSettings{rules.unsupplied.sliver_area_m2, rules.unsupplied.sliver_width_m}, geos,
-        a.problems, a.in.batches_reader->report().source, &progress);
-    std::optional<ParkLocator> locator;
-    if (a.in.parks) locator.emplace(geos, a.in.parks->geoms);
-    for (size_t b = 0; b < a.unsupplied.size(); ++b) {
-      int park = locator ? locator->locate(a.in.batches->geoms[b].get()).park : -1;
-      a.batch_park.push_back(park >= 0 ? a.in.park_table.ids[static_cast<size_t>(park)] : "");
-      a.batch_park_index.push_back(park);
-      ParkRollup& r = a.rollups[a.batch_park.back()];
-      r.park_id = a.batch_park.back();
-      r.batch_m2 += a.unsupplied[b].approved_m2;
-      r.unsupplied_m2 += a.unsupplied[b].unsupplied_m2;
-    }
+    add_unsupplied(a, rules, as_of, progress);
     clock.lap("批而未供 (approval batches minus supplied parcels)");
   }
   return a;
@@ -299,7 +319,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
 
   if (!options.spatial_index) gpkg.set_default_layer_options({"SPATIAL_INDEX=NO"});
   const bool buildings_layer = options.write_buildings && !options.idle_only;
-  Analysis a = analyse_project(config, rules, options.as_of, buildings_layer ? &gpkg : nullptr,
+  Analysis a = analyse_parcels(config, rules, options.as_of, buildings_layer ? &gpkg : nullptr,
                                progress, options.buildings_layer_max);
   result.buildings_left_out = a.buildings_left_out;
   result.buildings_layer_max = options.buildings_layer_max;
@@ -307,17 +327,67 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     result.layers_written.push_back("buildings");
   result.timings = a.timings;
   StageClock clock(result.timings);
+  const GeosContext& geos = *a.geos;
+  ProjectInputs& in = a.in;
+  ParcelEvaluation& ev = a.ev;
+  ProblemList& problems = a.problems;
+  auto& rollups = a.rollups;
+
+  // The parcels are final here (later steps report approval batches, not parcels), so a second
+  // thread works out the industry clusters and then writes the CSV files of the parcels while
+  // this one subtracts the supplied parcels from the batches, evaluates the parks and writes the
+  // GDAL layers: the clusters and the CSV writer each use one core, and these steps never kept
+  // both busy.
+  const auto by_fid = parcel_problem_text(problems);
+  std::vector<TableColumn> pcols;  // made on the side thread once the grades are in
+
+  std::promise<void> clusters_added;
+  std::future<void> clusters_ready = clusters_added.get_future();
+  std::exception_ptr csv_error;
+  std::thread side_thread([&] {
+    try {
+      add_clusters(a, rules);  // fills the 亩均 grades of the parcels before their columns
+      pcols = parcel_columns(in, ev, by_fid);
+      clusters_added.set_value();
+    } catch (...) {
+      clusters_added.set_exception(std::current_exception());
+      return;
+    }
+    try {
+      const auto idle_rows = idle_list_rows(ev), warning_rows = idle_warning_rows(ev),
+                 low_rows = low_efficiency_rows(ev);
+      if (csv_files) {
+        if (!options.idle_only) write_csv(result.parcels_csv, pcols, in.parcels.size());
+        write_csv(result.idle_csv, idle_list_columns(in, ev, idle_rows), idle_rows.size());
+        write_csv(result.warnings_csv, idle_list_columns(in, ev, warning_rows),
+                  warning_rows.size());
+        write_csv(result.low_eff_csv, idle_list_columns(in, ev, low_rows), low_rows.size());
+      }
+      result.idle_rows = static_cast<long long>(idle_rows.size());
+      result.warning_rows = static_cast<long long>(warning_rows.size());
+      result.low_eff_rows = static_cast<long long>(low_rows.size());
+    } catch (...) {
+      csv_error = std::current_exception();
+    }
+  });
+  // Join the side thread on every way out of this scope.
+  struct Joiner {
+    std::thread& t;
+    ~Joiner() {
+      if (t.joinable()) t.join();
+    }
+  } joiner{side_thread};
+  if (in.batches) {
+    add_unsupplied(a, rules, options.as_of, progress);
+    clock.lap("批而未供 (approval batches minus supplied parcels; clusters, CSV files alongside)");
+  }
+  clusters_ready.get();  // rethrows what the clusters threw
   if (!options.idle_only) {
     a.evaluation_model_file = model_file;
     a.evaluation_model = std::move(model);
     a.evaluation = evaluate_parks(evaluation_inputs(a, rules, options.as_of), a.evaluation_model);
     clock.lap("park evaluation (TD/T 1029)");
   }
-  const GeosContext& geos = *a.geos;
-  ProjectInputs& in = a.in;
-  ParcelEvaluation& ev = a.ev;
-  ProblemList& problems = a.problems;
-  auto& rollups = a.rollups;
   result.buildings_read = a.buildings_read;
   for (size_t i = 0; i < in.parcels.size(); ++i) {
     result.idle_classes[static_cast<size_t>(ev.idle[i].cls)] += 1;
@@ -332,39 +402,11 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     result.unsupplied_m2 += u.unsupplied_m2;
   }
 
-  // Results: parcels, parks, problems, run_info; the CSVs are written meanwhile on another thread
-  // (they only read the finished analysis).
-  auto by_fid = parcel_problem_text(problems);
-  auto pcols = parcel_columns(in, ev, by_fid);
+  // Results: parcels, parks, problems, run_info (the CSV files of the parcels are being written
+  // meanwhile on the side thread); the summary needs the batches, so it is written here.
   const IdleSummaryRows summary = idle_summary_rows(in, rollups);
   const auto scols = idle_summary_columns(summary, rules.digestion);
-  std::exception_ptr csv_error;
-  std::thread csv_thread([&] {
-    try {
-      const auto idle_rows = idle_list_rows(ev), warning_rows = idle_warning_rows(ev),
-                 low_rows = low_efficiency_rows(ev);
-      if (csv_files) {
-        if (!options.idle_only) write_csv(result.parcels_csv, pcols, in.parcels.size());
-        write_csv(result.idle_csv, idle_list_columns(in, ev, idle_rows), idle_rows.size());
-        write_csv(result.warnings_csv, idle_list_columns(in, ev, warning_rows),
-                  warning_rows.size());
-        write_csv(result.low_eff_csv, idle_list_columns(in, ev, low_rows), low_rows.size());
-        write_csv(result.summary_csv, scols, summary.id.size());
-      }
-      result.idle_rows = static_cast<long long>(idle_rows.size());
-      result.warning_rows = static_cast<long long>(warning_rows.size());
-      result.low_eff_rows = static_cast<long long>(low_rows.size());
-    } catch (...) {
-      csv_error = std::current_exception();
-    }
-  });
-  // Join the CSV thread on every way out of this scope.
-  struct Joiner {
-    std::thread& t;
-    ~Joiner() {
-      if (t.joinable()) t.join();
-    }
-  } joiner{csv_thread};
+  if (csv_files) write_csv(result.summary_csv, scols, summary.id.size());
   gpkg.begin_batch();
   OutputLayer& parcels_out =
       gpkg.add_layer(pre + "parcels", &in.measuring.srs, wkbMultiPolygon, fields_of(pcols));
@@ -609,7 +651,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   gpkg.commit();
   clock.lap("write " + gpkg_name + ": close, parcels through SQLite, spatial indexes");
 
-  csv_thread.join();
+  side_thread.join();
   if (csv_error) std::rethrow_exception(csv_error);
   clock.lap("finish the CSV files");
 

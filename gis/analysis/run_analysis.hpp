@@ -101,6 +101,17 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
                          VectorOutput* buildings_out, Progress& progress,
                          long long buildings_layer_max = -1);
 
+// The phases of analyse_project, for callers that overlap them with other work: the parcels
+// (read, park assignment, buildings, indicators, verdicts, roll-up), then the industry clusters
+// and the 批而未供 of the approval batches, which only read what the first phase made and write
+// different members of `a` (clusters and the parcels' 亩均 grades; batches, roll-up areas and
+// problems), so they may run at the same time.
+Analysis analyse_parcels(const ProjectConfig& config, const RuleSet& rules, const CivilDate& as_of,
+                         VectorOutput* buildings_out, Progress& progress,
+                         long long buildings_layer_max = -1);
+void add_clusters(Analysis& a, const RuleSet& rules);
+void add_unsupplied(Analysis& a, const RuleSet& rules, const CivilDate& as_of, Progress& progress);
+
 struct RunOptions {
   std::string out_dir;
   CivilDate as_of;

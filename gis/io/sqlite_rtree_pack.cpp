@@ -139,6 +139,10 @@ void fill_packed_rtree(SqliteDb& db, const std::string& rtree, std::vector<Rtree
       db.prepare("INSERT INTO " + parent_table + " (nodeno, parentnode) VALUES (?, ?)");
   std::string blob(node_bytes, '\0');
   const auto depth = static_cast<unsigned>(levels.size() - 1);
+  // Each feature's leaf, inserted in feature id order afterwards: in leaf order the ids come
+  // scattered, and a million scattered keys made SQLite rebalance its b-tree all the time.
+  std::vector<std::pair<std::int64_t, std::int64_t>> leaf_of;
+  leaf_of.reserve(levels[0].size() * fanout);
   for (size_t l = 0; l < levels.size(); ++l) {
     for (size_t j = 0; j < levels[l].size(); ++j) {
       const Node& node = levels[l][j];
@@ -155,9 +159,7 @@ void fill_packed_rtree(SqliteDb& db, const std::string& rtree, std::vector<Rtree
         put_u32(blob, at + 20, std::bit_cast<std::uint32_t>(it.box.maxy));
         at += kCellBytes;
         if (l == 0) {
-          put_rowid.bind(1, it.id);
-          put_rowid.bind(2, number[0][j]);
-          put_rowid.run_and_reset();
+          leaf_of.emplace_back(it.id, number[0][j]);
         } else {
           put_parent.bind(1, id);
           put_parent.bind(2, number[l][j]);
@@ -168,6 +170,12 @@ void fill_packed_rtree(SqliteDb& db, const std::string& rtree, std::vector<Rtree
       put_node.bind_blob(2, blob.data(), blob.size());
       put_node.run_and_reset();
     }
+  }
+  std::sort(leaf_of.begin(), leaf_of.end());
+  for (const auto& [id, node] : leaf_of) {
+    put_rowid.bind(1, id);
+    put_rowid.bind(2, node);
+    put_rowid.run_and_reset();
   }
 }
 

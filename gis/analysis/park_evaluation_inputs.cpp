@@ -112,11 +112,16 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
               for (size_t b = begin; b < end; ++b) {
                 const GEOSGeometry* piece = a.unsupplied[b].unsupplied.get();
                 if (!piece) continue;
+                // The piece lies in its batch: an outline holding the batch holds the piece, and
+                // the batch (a few vertices) is much quicker to test than the piece (the batch
+                // with every supplied parcel as a hole).
+                const GEOSGeometry* batch = in.batches->geoms[b].get();
                 const GeomBox be = box_of(cg, piece);
                 for (size_t k = 0; k < parks.size(); ++k) {
                   if (!parks.geoms[k] || !park_boxes[k].meets(be)) continue;
                   if (!prepared[k]) prepared[k] = prepare(cg, parks.geoms[k].get());
-                  if (GEOSPreparedContains_r(ch, prepared[k].get(), piece) == 1)
+                  if ((batch && GEOSPreparedContains_r(ch, prepared[k].get(), batch) == 1) ||
+                      GEOSPreparedContains_r(ch, prepared[k].get(), piece) == 1)
                     batch_inside[b].emplace_back(k, area(cg, piece));
                   else if (GEOSPreparedIntersects_r(ch, prepared[k].get(), piece) == 1)
                     batch_inside[b].emplace_back(

@@ -13,6 +13,7 @@
 
 #include "core/land_use.hpp"
 #include "gis/analysis/run_analysis.hpp"
+#include "gis/geos/polygon_holes.hpp"
 #include "gis/parallel.hpp"
 
 namespace parkatlas {
@@ -125,7 +126,8 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
                     batch_inside[b].emplace_back(k, area(cg, piece));
                   else if (GEOSPreparedIntersects_r(ch, prepared[k].get(), piece) == 1)
                     batch_inside[b].emplace_back(
-                        k, intersection_area(cg, parks.geoms[k].get(), piece));
+                        k, intersection_area_by_rings(cg, parks.geoms[k].get(), prepared[k].get(),
+                                                      piece));
                 }
               }
             });

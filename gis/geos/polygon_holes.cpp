@@ -1,5 +1,7 @@
-// Holes added to the part of an area each lies in.
+// Holes added to the part of an area each lies in; intersection areas ring by ring.
 #include "gis/geos/polygon_holes.hpp"
+
+#include "gis/gis_error.hpp"
 
 namespace parkatlas {
 
@@ -49,6 +51,42 @@ GeomPtr with_holes_added(const GeosContext& geos, const GEOSGeometry* area,
   }
   return make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, polygons.data(),
                                                      static_cast<unsigned>(polygons.size())));
+}
+
+namespace {
+
+// Area of outline ∩ (the polygon of `ring`).
+double ring_area_inside(const GeosContext& geos, const GEOSGeometry* outline,
+                        const GEOSPreparedGeometry* prepared, const GeomBox& outline_box,
+                        const GEOSGeometry* ring) {
+  GEOSContextHandle_t h = geos.handle();
+  if (!outline_box.meets(box_of(geos, ring))) return 0;
+  GeomPtr polygon =
+      make_geom(geos, GEOSGeom_createPolygon_r(h, GEOSGeom_clone_r(h, ring), nullptr, 0));
+  if (!polygon) throw GisError("cannot make a polygon of a ring: " + geos.take_error());
+  if (GEOSPreparedContains_r(h, prepared, polygon.get()) == 1) return area(geos, polygon.get());
+  if (GEOSPreparedIntersects_r(h, prepared, polygon.get()) != 1) return 0;
+  return intersection_area(geos, outline, polygon.get());
+}
+
+}  // namespace
+
+double intersection_area_by_rings(const GeosContext& geos, const GEOSGeometry* outline,
+                                  const GEOSPreparedGeometry* prepared_outline,
+                                  const GEOSGeometry* g) {
+  GEOSContextHandle_t h = geos.handle();
+  const GeomBox outline_box = box_of(geos, outline);
+  double sum = 0;
+  for (int k = 0; k < GEOSGetNumGeometries_r(h, g); ++k) {
+    const GEOSGeometry* part = GEOSGetGeometryN_r(h, g, k);
+    if (GEOSGeomTypeId_r(h, part) != GEOS_POLYGON || GEOSisEmpty_r(h, part) == 1) continue;
+    sum += ring_area_inside(geos, outline, prepared_outline, outline_box,
+                            GEOSGetExteriorRing_r(h, part));
+    for (int r = 0; r < GEOSGetNumInteriorRings_r(h, part); ++r)
+      sum -= ring_area_inside(geos, outline, prepared_outline, outline_box,
+                              GEOSGetInteriorRingN_r(h, part, r));
+  }
+  return sum;
 }
 
 }  // namespace parkatlas

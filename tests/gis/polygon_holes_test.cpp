@@ -71,3 +71,29 @@ TEST(PolygonHoles, KeepsTheAreasOwnHolesAndRefusesAHoleOutsideEveryPart) {
   GeomPtr outside = wkt(geos, "POLYGON((150 50,170 50,170 70,150 70,150 50))");
   EXPECT_FALSE(with_holes_added(geos, area.get(), {outside.get()}));
 }
+
+// An outline crossing a polygon with three holes: one hole inside the outline, one outside, one
+// crossing it. Polygon 0..100 x 0..100 with holes A 10..20 x 10..20 (inside the outline), B
+// 80..90 x 80..90 (outside), C 45..55 x 40..50 (crossed by the outline's edge x = 50); outline
+// 0..50 x -10..110. Inside: 50 x 100 = 5,000 - A 100 - C's half 5 x 10 = 50 → 4,850 m².
+TEST(PolygonHoles, IntersectionAreaRingByRingEqualsTheOverlay) {
+  GeosContext geos;
+  GEOSContextHandle_t h = geos.handle();
+  GeomPtr g = wkt(geos,
+                  "POLYGON((0 0,100 0,100 100,0 100,0 0),(10 10,20 10,20 20,10 20,10 10),"
+                  "(80 80,90 80,90 90,80 90,80 80),(45 40,55 40,55 50,45 50,45 40))");
+  GeomPtr outline = wkt(geos, "POLYGON((0 -10,50 -10,50 110,0 110,0 -10))");
+  PreparedPtr prepared = prepare(geos, outline.get());
+  const double by_rings = intersection_area_by_rings(geos, outline.get(), prepared.get(), g.get());
+  EXPECT_NEAR(by_rings, 4850.0, 1e-9);
+  GeomPtr overlay = make_geom(geos, GEOSIntersection_r(h, outline.get(), g.get()));
+  EXPECT_NEAR(by_rings, area_of(geos, overlay.get()), 1e-9);
+  // A multipolygon: the same polygon twice, the second moved 200 m right (outside the outline).
+  GeomPtr multi =
+      wkt(geos,
+          "MULTIPOLYGON(((0 0,100 0,100 100,0 100,0 0),(10 10,20 10,20 20,10 20,10 10)),"
+          "((200 0,300 0,300 100,200 100,200 0)))");
+  // 5,000 - 100 from the first part, nothing from the second.
+  EXPECT_NEAR(intersection_area_by_rings(geos, outline.get(), prepared.get(), multi.get()), 4900.0,
+              1e-9);
+}

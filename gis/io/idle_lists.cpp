@@ -87,30 +87,55 @@ std::vector<size_t> idle_warning_rows(const ParcelEvaluation& ev) {
 std::vector<TableColumn> idle_list_columns(const ProjectInputs& in, const ParcelEvaluation& ev,
                                            const std::vector<size_t>& rows) {
   using T = FieldType;
+  using View = std::optional<std::string_view>;
   const LayerData& p = in.parcels;
   const Column &id = p.field("parcel_id"), &enterprise = p.field("enterprise"),
                &due = p.field("start_due"), &halted = p.field("halted");
   const std::vector<size_t>* r = &rows;
+  // Texts are lent to the writers (text_view) rather than copied into a Cell per row: the
+  // low-efficiency list of a province has 400,000 rows, written on the thread beside 批而未供.
+  auto parcel_text = [r](const char* name, const Column& column) {
+    const Column* c = &column;
+    TableColumn t{{name, T::text}, [c, r](size_t k) { return c->cell((*r)[k]); }};
+    if (c->type() == T::text)
+      t.text_view = [c, r](size_t k) -> View {
+        if (const std::string* s = c->text_ref((*r)[k])) return *s;
+        return std::nullopt;
+      };
+    return t;
+  };
   // The park's column is looked up once, not per row (a million-row list calls this a million
   // times).
-  auto park_attr = [&in, &ev, r](const char* field) {
+  auto park_attr = [&in, &ev, r](const char* name, const char* field) {
     const Column* column = in.parks ? &in.parks->field(field) : nullptr;
-    return [&ev, r, column](size_t k) -> Cell {
-      int park = ev.park[(*r)[k]];
-      if (park < 0 || !column) return std::monostate{};
-      return column->cell(static_cast<size_t>(park));
-    };
+    TableColumn t{{name, T::text}, [&ev, r, column](size_t k) -> Cell {
+                    int park = ev.park[(*r)[k]];
+                    if (park < 0 || !column) return std::monostate{};
+                    return column->cell(static_cast<size_t>(park));
+                  }};
+    if (!column || column->type() == T::text)
+      t.text_view = [&ev, r, column](size_t k) -> View {
+        int park = ev.park[(*r)[k]];
+        if (park < 0 || !column) return std::nullopt;
+        if (const std::string* s = column->text_ref(static_cast<size_t>(park))) return *s;
+        return std::nullopt;
+      };
+    return t;
   };
   return {
-      {{"parcel_id", T::text}, [&id, r](size_t k) { return id.cell((*r)[k]); }},
-      {{"enterprise", T::text}, [&enterprise, r](size_t k) { return enterprise.cell((*r)[k]); }},
-      {{"park_id", T::text}, [&ev, r](size_t k) { return Cell{ev.park_id[(*r)[k]]}; }},
-      {{"park_name", T::text}, park_attr("name")},
-      {{"county", T::text}, park_attr("county")},
+      parcel_text("parcel_id", id),
+      parcel_text("enterprise", enterprise),
+      {{"park_id", T::text},
+       [&ev, r](size_t k) { return Cell{ev.park_id[(*r)[k]]}; },
+       [&ev, r](size_t k) -> View { return ev.park_id[(*r)[k]]; }},
+      park_attr("park_name", "name"),
+      park_attr("county", "county"),
       {{"idle_cls", T::text},
-       [&ev, r](size_t k) { return Cell{std::string(to_string(ev.idle[(*r)[k]].cls))}; }},
+       [&ev, r](size_t k) { return Cell{std::string(to_string(ev.idle[(*r)[k]].cls))}; },
+       [&ev, r](size_t k) -> View { return to_string(ev.idle[(*r)[k]].cls); }},
       {{"class_zh", T::text},
-       [&ev, r](size_t k) { return Cell{std::string(class_zh(ev.idle[(*r)[k]].cls))}; }},
+       [&ev, r](size_t k) { return Cell{std::string(class_zh(ev.idle[(*r)[k]].cls))}; },
+       [&ev, r](size_t k) -> View { return class_zh(ev.idle[(*r)[k]].cls); }},
       {{"idle_days", T::integer},
        [&ev, r](size_t k) { return Cell{static_cast<std::int64_t>(ev.idle[(*r)[k]].idle_days)}; }},
       {{"land_mu", T::real}, [&ev, r](size_t k) { return Cell{ev.ind[(*r)[k]].land_mu}; }},
@@ -123,7 +148,9 @@ std::vector<TableColumn> idle_list_columns(const ProjectInputs& in, const Parcel
       {{"halted", T::date}, [&halted, r](size_t k) { return halted.cell((*r)[k]); }},
       {{"becomes_idle", T::date},
        [&ev, r](size_t k) { return opt_date(ev.idle[(*r)[k]].becomes_idle); }},
-      {{"basis", T::text}, [&ev, r](size_t k) { return Cell{ev.idle[(*r)[k]].basis}; }},
+      {{"basis", T::text},
+       [&ev, r](size_t k) { return Cell{ev.idle[(*r)[k]].basis}; },
+       [&ev, r](size_t k) -> View { return ev.idle[(*r)[k]].basis; }},
   };
 }
 

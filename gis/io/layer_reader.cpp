@@ -619,9 +619,12 @@ void LayerReader::for_each_parallel(
 LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& geos, int parts) {
   const auto& fields = canonical_fields(config_.kind);
   // Reserve up front: growing a million-row column by doubling costs copies and page faults.
-  const auto expected = static_cast<size_t>(
-      std::max<long long>(0, report_.features_in_source) / std::max(1, parts) + 1);
-  auto empty_data = [&] {
+  // The first slice's columns get room for the whole layer, so that the other slices are appended
+  // to them in place (reallocating there touched every column twice over: at province scale the
+  // kernel's zeroing of fresh pages is a large share of reading).
+  const auto in_source = static_cast<size_t>(std::max<long long>(0, report_.features_in_source));
+  const size_t per_slice = in_source / static_cast<size_t>(std::max(1, parts)) + 1;
+  auto empty_data = [&](size_t expected) {
     LayerData data;
     data.kind = config_.kind;
     data.canonical.resize(fields.size());
@@ -644,12 +647,13 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
     for (size_t e = 0; e < row.extra.size(); ++e) data.extra[e].push(std::move(row.extra[e]));
   };
   if (parts <= 1) {
-    LayerData data = empty_data();
+    LayerData data = empty_data(in_source + 1);
     for_each(target, geos, [&](FeatureRow& row) { append(data, row); });
     return data;
   }
   std::vector<LayerData> pieces(static_cast<size_t>(parts));
-  for (auto& p : pieces) p = empty_data();
+  for (size_t k = 0; k < pieces.size(); ++k)
+    pieces[k] = empty_data(k == 0 ? in_source + 1 : per_slice);
   for_each_parallel(target, parts, [&](int k, FeatureRow& row, const GeosContext&) {
     append(pieces[static_cast<size_t>(k)], row);
   });

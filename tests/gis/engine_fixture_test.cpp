@@ -10,6 +10,7 @@
 #include "gis/config/rule_set_file.hpp"
 #include "gis/gdal/gdal_setup.hpp"
 #include "gis/gis_error.hpp"
+#include "gis/io/idle_lists.hpp"
 #include "test_paths.hpp"
 
 using namespace parkatlas;
@@ -195,4 +196,35 @@ TEST(RealData, NycFloorAreaRatioAgreesWithMapPluto) {
   }
   EXPECT_GT(compared, 120);
   EXPECT_GE(agree, compared * 98 / 100) << agree << " of " << compared;
+}
+
+TEST(EngineFixture, IdleListsLendTheSameTextsTheyWouldCopy) {
+  // The writers read a text column's `text_view` when it has one and `value` otherwise; both must
+  // give the same answer for every row (text, or null). Checked on all three lists of the fixture,
+  // whose rows include parcels outside every park (null park name and county).
+  FixtureRun r = run_fixture();
+  const std::vector<std::vector<size_t>> lists = {idle_list_rows(r.a.ev), idle_warning_rows(r.a.ev),
+                                                  low_efficiency_rows(r.a.ev)};
+  size_t compared = 0;
+  bool saw_null = false;
+  for (const auto& rows : lists) {
+    for (const TableColumn& c : idle_list_columns(r.a.in, r.a.ev, rows)) {
+      if (!c.text_view) continue;
+      for (size_t k = 0; k < rows.size(); ++k) {
+        const Cell v = c.value(k);
+        const std::optional<std::string_view> t = c.text_view(k);
+        if (const auto* s = std::get_if<std::string>(&v)) {
+          ASSERT_TRUE(t) << c.field.name << " row " << k;
+          EXPECT_EQ(*t, *s) << c.field.name << " row " << k;
+        } else {
+          EXPECT_TRUE(std::holds_alternative<std::monostate>(v)) << c.field.name;
+          EXPECT_FALSE(t) << c.field.name << " row " << k;
+          saw_null = true;
+        }
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 0u);
+  EXPECT_TRUE(saw_null);  // the null branch was exercised
 }

@@ -69,13 +69,22 @@ void ParkRollup::add(const ParkRollup& o) {
   ind_inv_land_m2 += o.ind_inv_land_m2;
 }
 
-std::map<std::string, ParkRollup> roll_up_parks(const std::vector<ParcelOutcome>& outcomes,
-                                                const std::vector<std::string>& park_ids) {
+std::map<std::string, ParkRollup> empty_park_rollups(const std::vector<std::string>& park_ids) {
   std::map<std::string, ParkRollup> parks;
   for (const auto& id : park_ids) parks[id].park_id = id;
-  for (const auto& o : outcomes) {
-    ParkRollup& r = parks[o.park_id];
-    r.park_id = o.park_id;
+  return parks;
+}
+
+void add_to_park_rollups(std::map<std::string, ParkRollup>& parks, const ParcelOutcome* outcomes,
+                         size_t count) {
+  ParkRollup* last = nullptr;  // parcels come grouped by park more often than not
+  for (size_t i = 0; i < count; ++i) {
+    const ParcelOutcome& o = outcomes[i];
+    if (!last || last->park_id != o.park_id) {
+      last = &parks[o.park_id];
+      last->park_id = o.park_id;
+    }
+    ParkRollup& r = *last;
     r.n_parcels += 1;
     r.land_m2 += o.ind.land_m2;
     r.n_by_verdict[idx(o.verdict)] += 1;
@@ -98,6 +107,12 @@ std::map<std::string, ParkRollup> roll_up_parks(const std::vector<ParcelOutcome>
       r.ind_inv_land_m2 += o.ind.land_m2;
     }
   }
+}
+
+std::map<std::string, ParkRollup> roll_up_parks(const std::vector<ParcelOutcome>& outcomes,
+                                                const std::vector<std::string>& park_ids) {
+  std::map<std::string, ParkRollup> parks = empty_park_rollups(park_ids);
+  add_to_park_rollups(parks, outcomes.data(), outcomes.size());
   return parks;
 }
 

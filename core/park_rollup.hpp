@@ -67,4 +67,11 @@ struct ParkRollup {
 std::map<std::string, ParkRollup> roll_up_parks(const std::vector<ParcelOutcome>& outcomes,
                                                 const std::vector<std::string>& park_ids);
 
+// The same in steps, for callers that make the outcomes a block at a time instead of holding a
+// million of them: start with the parks' empty rows, then add blocks in parcel order (the sums
+// are then those of one call over all outcomes, to the bit).
+std::map<std::string, ParkRollup> empty_park_rollups(const std::vector<std::string>& park_ids);
+void add_to_park_rollups(std::map<std::string, ParkRollup>& parks, const ParcelOutcome* outcomes,
+                         size_t count);
+
 }  // namespace parkatlas

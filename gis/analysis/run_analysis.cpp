@@ -163,26 +163,40 @@ Analysis analyse_parcels(const ProjectConfig& config, const RuleSet& rules, cons
     clock.lap(buildings_out ? "buildings: read, attribute, write" : "buildings: read, attribute");
   }
   evaluate_parcels(a.in, rules, as_of, a.ev, a.problems, progress);
-  std::vector<ParcelOutcome> outcomes(a.in.parcels.size());
+  // The roll-up's inputs are made a block at a time on all cores and added in parcel order (the
+  // same sums as over one vector; a million outcomes at once were 200 MB of fresh pages filled on
+  // one thread).
   const Column& invest = a.in.parcels.field("invest_wan");
   const Column &supplied_at = a.in.parcels.field("supplied"),
                &started_at = a.in.parcels.field("started");
-  for (size_t i = 0; i < a.in.parcels.size(); ++i) {
-    ParcelOutcome& o = outcomes[i];
-    o.park_id = a.ev.park_id[i];
-    o.ind = a.ev.ind[i];
-    o.verdict = a.ev.judgement[i].verdict;
-    o.industrial = a.ev.judgement[i].industrial;
-    o.idle = a.ev.idle[i].cls;
-    o.invest_wan = invest.real(i);
-    const auto supplied = supplied_at.date(i), started = started_at.date(i);
-    const bool is_supplied = supplied && *supplied <= as_of;
-    const bool is_started = started && *started <= as_of;
-    o.unused = is_supplied && !is_started;
-    o.supplied_in_window = is_supplied && in_digestion_window(*supplied, as_of, rules.digestion);
-    o.started_in_window = is_started && in_digestion_window(*started, as_of, rules.digestion);
+  const size_t n = a.in.parcels.size();
+  std::vector<ParcelOutcome> block(std::min<size_t>(n, 1 << 15));
+  a.rollups = empty_park_rollups(a.in.park_table.ids);
+  const auto parts = static_cast<size_t>(worker_count());
+  for (size_t first = 0; first < n; first += block.size()) {
+    const size_t count = std::min(block.size(), n - first);
+    const size_t threads = count < 4096 ? 1 : parts;
+    run_parallel(threads, [&](size_t k) {
+      for (size_t b = count * k / threads; b < count * (k + 1) / threads; ++b) {
+        const size_t i = first + b;
+        ParcelOutcome& o = block[b];
+        o.park_id = a.ev.park_id[i];
+        o.ind = a.ev.ind[i];
+        o.verdict = a.ev.judgement[i].verdict;
+        o.industrial = a.ev.judgement[i].industrial;
+        o.idle = a.ev.idle[i].cls;
+        o.invest_wan = invest.real(i);
+        const auto supplied = supplied_at.date(i), started = started_at.date(i);
+        const bool is_supplied = supplied && *supplied <= as_of;
+        const bool is_started = started && *started <= as_of;
+        o.unused = is_supplied && !is_started;
+        o.supplied_in_window =
+            is_supplied && in_digestion_window(*supplied, as_of, rules.digestion);
+        o.started_in_window = is_started && in_digestion_window(*started, as_of, rules.digestion);
+      }
+    });
+    add_to_park_rollups(a.rollups, block.data(), count);
   }
-  a.rollups = roll_up_parks(outcomes, a.in.park_table.ids);
   clock.lap("indicators, verdicts, roll-up");
   return a;
 }

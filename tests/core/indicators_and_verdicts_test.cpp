@@ -209,4 +209,28 @@ TEST(ParkRollup, SumsAndRatiosByHand) {
   EXPECT_EQ(parks.at("B").n_parcels, 0);
   EXPECT_FALSE(parks.at("B").far());
   EXPECT_EQ(parks.at("").n_parcels, 1);
+
+  // Added a block at a time (parks interleaved: A, "", A, A across the blocks), the roll-ups are
+  // those of the single call above, to the bit.
+  std::vector<ParcelOutcome> interleaved = {outs[0], outs[3], outs[1], outs[2]};
+  auto whole = roll_up_parks(interleaved, {"A", "B"});
+  auto stepped = empty_park_rollups({"A", "B"});
+  EXPECT_EQ(stepped.size(), 2u);
+  add_to_park_rollups(stepped, interleaved.data(), 1);
+  add_to_park_rollups(stepped, interleaved.data() + 1, 2);
+  add_to_park_rollups(stepped, interleaved.data() + 3, 1);
+  ASSERT_EQ(stepped.size(), 3u);
+  for (const auto& [id, w] : whole) {
+    const ParkRollup& s = stepped.at(id);
+    EXPECT_EQ(s.park_id, id);
+    EXPECT_EQ(s.n_parcels, w.n_parcels) << id;
+    EXPECT_EQ(s.land_m2, w.land_m2) << id;
+    EXPECT_EQ(s.n_industrial, w.n_industrial) << id;
+    EXPECT_EQ(s.ind_floor_m2, w.ind_floor_m2) << id;
+    EXPECT_EQ(s.ind_inv_wan, w.ind_inv_wan) << id;
+    EXPECT_EQ(s.n_by_verdict, w.n_by_verdict) << id;
+    EXPECT_EQ(s.m2_by_verdict, w.m2_by_verdict) << id;
+  }
+  EXPECT_EQ(stepped.at("A").n_parcels, 3);  // by hand: the three A parcels above
+  EXPECT_EQ(stepped.at("").n_parcels, 1);
 }

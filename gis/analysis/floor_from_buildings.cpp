@@ -9,20 +9,35 @@ ParcelIndex::ParcelIndex(const GeosContext& geos, const std::vector<GeomPtr>& pa
   tree_.build();
 }
 
+const GEOSPreparedGeometry* ParcelIndex::PreparedCache::get(const GeosContext& geos, size_t parcel,
+                                                            const GEOSGeometry* geometry) {
+  Slot& slot = slots_[parcel % kSlots];
+  if (slot.parcel != parcel || !slot.prepared) {
+    slot.prepared = prepare(geos, geometry);
+    slot.parcel = parcel;
+  }
+  return slot.prepared.get();
+}
+
 void ParcelIndex::shares(const GeosContext& geos, const GEOSGeometry* building, double footprint_m2,
-                         std::vector<Share>& out) const {
+                         std::vector<Share>& out, PreparedCache& cache) const {
   out.clear();
   thread_local std::vector<size_t> candidates;
   tree_.query(geos, building, candidates);
   GEOSContextHandle_t h = geos.handle();
   for (size_t i : candidates) {
     const GEOSGeometry* parcel = parcels_[i].get();
+    // The parcel prepared for this one building: GEOS's plain contains / intersects of two
+    // polygons that are not axis-aligned rectangles build a full relate graph (measured: the
+    // buildings stage of the province data rotated by 25° took 24 s instead of 4.5 s); the
+    // prepared predicates test segments and points directly, and keep the rectangle shortcut.
+    const GEOSPreparedGeometry* prepared = cache.get(geos, i, parcel);
     // Common case first: the building stands wholly inside one parcel.
-    if (GEOSContains_r(h, parcel, building) == 1) {
+    if (GEOSPreparedContains_r(h, prepared, building) == 1) {
       out.push_back({i, footprint_m2});
       continue;
     }
-    if (GEOSIntersects_r(h, parcel, building) != 1) continue;
+    if (GEOSPreparedIntersects_r(h, prepared, building) != 1) continue;
     double a = intersection_area(geos, parcel, building);
     if (a > 0) out.push_back({i, a});
   }

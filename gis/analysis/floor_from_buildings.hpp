@@ -1,6 +1,7 @@
 // Floor area and footprint of buildings attributed to parcels: a building straddling parcels gives
 // each the share of its floor area equal to the share of its footprint inside it (data-model.md).
 #pragma once
+#include <array>
 #include <vector>
 
 #include "gis/geos/geos_context.hpp"
@@ -16,11 +17,28 @@ class ParcelIndex {
     size_t parcel;
     double footprint_m2;  // part of the building's footprint inside this parcel
   };
+  // The parcels a thread prepared last, kept for its next buildings: a parcel's buildings tend to
+  // follow one another in a layer, and preparing (indexing) a parcel costs more than a test. One
+  // per thread, used with that thread's GEOS context; it must not outlive the index.
+  class PreparedCache {
+   public:
+    const GEOSPreparedGeometry* get(const GeosContext& geos, size_t parcel,
+                                    const GEOSGeometry* geometry);
+
+   private:
+    static constexpr size_t kSlots = 16;
+    struct Slot {
+      size_t parcel = static_cast<size_t>(-1);
+      PreparedPtr prepared;
+    };
+    std::array<Slot, kSlots> slots_;
+  };
+
   // Shares of `building` (footprint area `footprint_m2`) per parcel; the part outside every
   // parcel is not returned.
-  // Thread-safe: `geos` is the calling thread's context.
+  // Thread-safe: `geos` and `cache` are the calling thread's.
   void shares(const GeosContext& geos, const GEOSGeometry* building, double footprint_m2,
-              std::vector<Share>& out) const;
+              std::vector<Share>& out, PreparedCache& cache) const;
 
  private:
   const std::vector<GeomPtr>& parcels_;

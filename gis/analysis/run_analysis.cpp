@@ -80,6 +80,7 @@ long long attribute_buildings(ProjectInputs& in, const RuleSet& rules, const Geo
     std::vector<Contribution> added;
     ProblemList problems;
     std::vector<ParcelIndex::Share> shares;
+    ParcelIndex::PreparedCache prepared;
     long long count = 0;
   };
   std::vector<Sums> sums(static_cast<size_t>(parts));
@@ -92,7 +93,7 @@ long long attribute_buildings(ProjectInputs& in, const RuleSet& rules, const Geo
     if (!bf.note.empty())
       s.problems.push_back(
           {"buildings", reader.report().source, row.fid, "", "floors", bf.note, "assumed"});
-    index.shares(g, row.geometry.get(), fp, s.shares);
+    index.shares(g, row.geometry.get(), fp, s.shares, s.prepared);
     for (const auto& sh : s.shares)
       s.added.push_back({static_cast<std::uint32_t>(sh.parcel), bf.bldg_m2 * (sh.footprint_m2 / fp),
                          sh.footprint_m2});

@@ -20,21 +20,43 @@ std::string age_bucket(int years) {
 
 namespace {
 
-// Parts whose boxes meet, directly or through other parts, as groups of indices (union-find).
-// Two groups' boxes are apart, so their geometries neither touch nor overlap.
-std::vector<std::vector<size_t>> touching_groups(const std::vector<GeomBox>& boxes) {
-  std::vector<size_t> parent(boxes.size());
+// For each part, the other parts it touches or overlaps. Boxes that are apart settle most pairs;
+// where boxes meet, GEOS decides (the part prepared once): parcels turned against the axes have
+// boxes that meet their neighbours' across the gaps between them (on the province data turned
+// by 25°, boxes alone left 7,449 of 1,046,216 supplied parcels fit to be holes; 971,228 unturned).
+std::vector<std::vector<size_t>> contacts(const GeosContext& geos,
+                                          const std::vector<const GEOSGeometry*>& parts) {
+  GEOSContextHandle_t h = geos.handle();
+  std::vector<GeomBox> boxes;
+  for (const auto* p : parts) boxes.push_back(box_of(geos, p));
+  std::vector<std::vector<size_t>> met(parts.size());
+  std::vector<PreparedPtr> prepared(parts.size());
+  for (size_t i = 0; i < parts.size(); ++i)
+    for (size_t j = i + 1; j < parts.size(); ++j) {
+      if (!boxes[i].meets(boxes[j])) continue;
+      if (!prepared[i]) prepared[i] = prepare(geos, parts[i]);
+      // An error (-1) counts as touching: the careful path.
+      if (GEOSPreparedIntersects_r(h, prepared[i].get(), parts[j]) == 0) continue;
+      met[i].push_back(j);
+      met[j].push_back(i);
+    }
+  return met;
+}
+
+// Parts that touch, directly or through other parts, as groups of indices (union-find). Parts of
+// two groups neither touch nor overlap.
+std::vector<std::vector<size_t>> touching_groups(const std::vector<std::vector<size_t>>& met) {
+  std::vector<size_t> parent(met.size());
   for (size_t i = 0; i < parent.size(); ++i) parent[i] = i;
   auto root = [&](size_t i) {
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  for (size_t i = 0; i < boxes.size(); ++i)
-    for (size_t j = i + 1; j < boxes.size(); ++j)
-      if (boxes[i].meets(boxes[j])) parent[root(i)] = root(j);
+  for (size_t i = 0; i < met.size(); ++i)
+    for (size_t j : met[i]) parent[root(i)] = root(j);
   std::vector<std::vector<size_t>> groups;
-  std::vector<long> group_of_root(boxes.size(), -1);
-  for (size_t i = 0; i < boxes.size(); ++i) {
+  std::vector<long> group_of_root(met.size(), -1);
+  for (size_t i = 0; i < met.size(); ++i) {
     long& g = group_of_root[root(i)];
     if (g < 0) {
       g = static_cast<long>(groups.size());
@@ -76,10 +98,10 @@ GeomPtr united(const GeosContext& geos, const std::vector<const GEOSGeometry*>& 
   return make_geom(geos, GEOSUnaryUnion_r(h, collection.get()));
 }
 
-// Union of the given parcels, one group of touching parcels at a time. A parcel whose box meets
-// no other's (most of them: 97 % of the province benchmark's batches have only such parcels)
-// is taken as it is; the groups' unions are apart from each other, so together they form a
-// valid multipolygon without a union over the whole batch.
+// Union of the given parcels, one group of touching parcels at a time. A parcel that touches no
+// other (most of them: 97 % of the province benchmark's batches have only such parcels) is taken
+// as it is; the groups' unions are apart from each other, so together they form a valid
+// multipolygon without a union over the whole batch.
 GeomPtr union_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>& parts) {
   GEOSContextHandle_t h = geos.handle();
   const bool areal = std::all_of(parts.begin(), parts.end(), [h](const GEOSGeometry* p) {
@@ -87,14 +109,12 @@ GeomPtr union_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>
     return type == GEOS_POLYGON || type == GEOS_MULTIPOLYGON;
   });
   if (!areal) return united(geos, parts);
-  std::vector<GeomBox> boxes;
-  for (const auto* p : parts) boxes.push_back(box_of(geos, p));
   std::vector<GEOSGeometry*> polygons;
   auto give_back = [&] {
     for (GEOSGeometry* p : polygons) GEOSGeom_destroy_r(h, p);
   };
   std::vector<const GEOSGeometry*> members;
-  for (const auto& group : touching_groups(boxes)) {
+  for (const auto& group : touching_groups(contacts(geos, parts))) {
     if (group.size() == 1) {
       append_polygons(h, parts[group[0]], polygons);
       continue;
@@ -128,9 +148,9 @@ const GEOSGeometry* simple_polygon(GEOSContextHandle_t h, const GEOSGeometry* g)
 }
 
 // Splits the supplied parcels meeting a batch into those that are holes of it and the rest. A
-// parcel is a hole when it lies in the batch's interior (not even touching its boundary) and its
-// box meets no other parcel's: the batch minus it is then the batch with its ring as one more
-// hole, which needs no overlay. On the province benchmark most supplied parcels are such holes,
+// parcel is a hole when it lies in the batch's interior (not even touching its boundary) and
+// touches no other parcel: the batch minus it is then the batch with its ring as one more hole,
+// which needs no overlay. On the province benchmark most supplied parcels are such holes,
 // and the overlay of the difference was most of the 批而未供 stage.
 void split_holes(const GeosContext& geos, const GEOSPreparedGeometry* batch,
                  const std::vector<const GEOSGeometry*>& parcels,
@@ -139,13 +159,9 @@ void split_holes(const GeosContext& geos, const GEOSPreparedGeometry* batch,
   GEOSContextHandle_t h = geos.handle();
   holes.clear();
   overlaid.clear();
-  std::vector<GeomBox> boxes;
-  for (const auto* p : parcels) boxes.push_back(box_of(geos, p));
+  const std::vector<std::vector<size_t>> met = contacts(geos, parcels);
   for (size_t i = 0; i < parcels.size(); ++i) {
-    bool alone = true;
-    for (size_t j = 0; j < parcels.size() && alone; ++j)
-      alone = j == i || !boxes[i].meets(boxes[j]);
-    const GEOSGeometry* polygon = alone ? simple_polygon(h, parcels[i]) : nullptr;
+    const GEOSGeometry* polygon = met[i].empty() ? simple_polygon(h, parcels[i]) : nullptr;
     if (polygon && GEOSPreparedContainsProperly_r(h, batch, polygon) == 1)
       holes.push_back(polygon);
     else

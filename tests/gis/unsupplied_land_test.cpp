@@ -211,3 +211,50 @@ TEST(UnsuppliedLand, ParcelsWellInsideBecomeHolesOfThePartTheyLieIn) {
         << result[b].batch_id;
   }
 }
+
+TEST(UnsuppliedLand, TurnedParcelsWhoseBoxesMeetAreHolesOnlyWhenApart) {
+  // Turned parcels have boxes that meet their neighbours' across the gap between them: whether
+  // two parcels really touch is GEOS's to say. Two touching holes would share an edge and make
+  // the batch invalid.
+  ensure_gdal_registered();
+  auto dir = test::temp_dir("turned");
+  // A diamond (square turned by 45°) of half-diagonal 20 around (cx, cy): 2 x 20² = 800 m².
+  auto diamond = [](double cx, double cy) {
+    auto pt = [](double x, double y) {
+      return "[" + std::to_string(500000 + x) + "," + std::to_string(3300000 + y) + "]";
+    };
+    return R"({"type":"Polygon","coordinates":[[)" + pt(cx + 20, cy) + "," + pt(cx, cy + 20) + "," +
+           pt(cx - 20, cy) + "," + pt(cx, cy - 20) + "," + pt(cx + 20, cy) + "]]}";
+  };
+  std::ofstream(dir / "batches.geojson") << collection({
+      {R"({"batch_id":"TURNED","approved":"2020-01-01"})", rect(0, 2000, 300, 2100)},
+  });
+  std::ofstream(dir / "parcels.geojson") << collection({
+      // A and B: boxes overlap (60..70 x 2050..2070) but the L1 distance of their centres is
+      // 30 + 20 = 50 > 2 x 20: apart. C and D: centres 20 + 20 = 40 apart, so they share the
+      // edge (200, 2070)-(220, 2050). 30,000 - 4 x 800 = 26,800 m², in three holes.
+      {R"({"parcel_id":"A","supplied":"2021-01-01"})", diamond(50, 2050)},
+      {R"({"parcel_id":"B","supplied":"2021-01-01"})", diamond(80, 2070)},
+      {R"({"parcel_id":"C","supplied":"2021-01-01"})", diamond(200, 2050)},
+      {R"({"parcel_id":"D","supplied":"2021-01-01"})", diamond(220, 2070)},
+  });
+  GeosContext geos;
+  GEOSContextHandle_t h = geos.handle();
+  ProblemList problems;
+  auto result = unsupplied_in(dir, geos, problems);
+  ASSERT_EQ(result.size(), 1u);
+  EXPECT_NEAR(result[0].unsupplied_m2, 26800.0, 1e-6);
+  ASSERT_TRUE(result[0].unsupplied);
+  const GEOSGeometry* got = result[0].unsupplied.get();
+  EXPECT_EQ(GEOSisValid_r(h, got), 1);
+  ASSERT_EQ(GEOSGetNumGeometries_r(h, got), 1);
+  EXPECT_EQ(GEOSGetNumInteriorRings_r(h, GEOSGetGeometryN_r(h, got, 0)), 3);
+  // The oracle: GEOS's difference of the batch and the union of the four parcels.
+  LayerData batches = read(dir / "batches.geojson", LayerKind::approval_batches, problems, geos);
+  LayerData parcels = read(dir / "parcels.geojson", LayerKind::parcels, problems, geos);
+  std::vector<const GEOSGeometry*> all;
+  for (const auto& g : parcels.geoms) all.push_back(g.get());
+  GeomPtr u = make_geom(geos, GEOSUnaryUnion_r(h, collection_of(geos, all).get()));
+  GeomPtr expected = make_geom(geos, GEOSDifference_r(h, batches.geoms[0].get(), u.get()));
+  EXPECT_EQ(GEOSEquals_r(h, got, expected.get()), 1);
+}

@@ -36,7 +36,9 @@ std::vector<std::vector<size_t>> contacts(const GeosContext& geos,
       if (!boxes[i].meets(boxes[j])) continue;
       if (!prepared[i]) prepared[i] = prepare(geos, parts[i]);
       // An error (-1) counts as touching: the careful path.
-      if (GEOSPreparedIntersects_r(h, prepared[i].get(), parts[j]) == 0) continue;
+      const char meet = prepared[i] ? GEOSPreparedIntersects_r(h, prepared[i].get(), parts[j])
+                                    : GEOSIntersects_r(h, parts[i], parts[j]);
+      if (meet == 0) continue;
       met[i].push_back(j);
       met[j].push_back(i);
     }

@@ -5,26 +5,22 @@
 #include <cmath>
 
 #include "core/units.hpp"
+#include "geos_wkt.hpp"
 #include "gis/analysis/expansion.hpp"
 
 using namespace parkatlas;
 
 namespace {
 
-GeomPtr wkt(const GeosContext& geos, const char* text) {
-  GEOSWKTReader* r = GEOSWKTReader_create_r(geos.handle());
-  GeomPtr g = make_geom(geos, GEOSWKTReader_read_r(geos.handle(), r, text));
-  GEOSWKTReader_destroy_r(geos.handle(), r);
-  return g;
-}
+using test::from_wkt;
 
 }  // namespace
 
 TEST(Expansion, SquareParkWithAConstraintStrip) {
   GeosContext geos;
   GEOSContextHandle_t h = geos.handle();
-  GeomPtr park = wkt(geos, "POLYGON((0 0,1000 0,1000 1000,0 1000,0 0))");
-  GeomPtr strip = wkt(geos, "POLYGON((1050 -5000,1150 -5000,1150 5000,1050 5000,1050 -5000))");
+  GeomPtr park = from_wkt(geos, "POLYGON((0 0,1000 0,1000 1000,0 1000,0 0))");
+  GeomPtr strip = from_wkt(geos, "POLYGON((1050 -5000,1150 -5000,1150 5000,1050 5000,1050 -5000))");
   // Demand 300 亩 = 200,000 m². From a seed in the middle of a free side, the disc outside the
   // park is a half disc: π r² / 2 = 200,000 → r ≈ 357 m. The east side is 50 m from the strip,
   // so the best alternatives grow north, south or west (or from a corner: a three-quarter disc,
@@ -57,11 +53,11 @@ TEST(Expansion, SquareParkWithAConstraintStrip) {
 TEST(Expansion, ConstraintsCutTheCollarAndAreReported) {
   GeosContext geos;
   GEOSContextHandle_t h = geos.handle();
-  GeomPtr park = wkt(geos, "POLYGON((0 0,1000 0,1000 1000,0 1000,0 0))");
+  GeomPtr park = from_wkt(geos, "POLYGON((0 0,1000 0,1000 1000,0 1000,0 0))");
   // Water right against the east edge, another park against the west edge: the collar grows
   // north and south only, and the U-shape it would make is cut into two; the larger is kept.
-  GeomPtr water = wkt(geos, "POLYGON((1000 -5000,1500 -5000,1500 5000,1000 5000,1000 -5000))");
-  GeomPtr other = wkt(geos, "POLYGON((-800 -5000,0 -5000,0 5000,-800 5000,-800 -5000))");
+  GeomPtr water = from_wkt(geos, "POLYGON((1000 -5000,1500 -5000,1500 5000,1000 5000,1000 -5000))");
+  GeomPtr other = from_wkt(geos, "POLYGON((-800 -5000,0 -5000,0 5000,-800 5000,-800 -5000))");
   ExpansionRequest req{"P", 600, 3000, 1};  // 400,000 m²
   const ExpansionProposal p =
       propose_expansion(geos, park.get(), {{"water", water.get()}, {"park", other.get()}}, req);
@@ -82,7 +78,7 @@ TEST(Expansion, ConstraintsCutTheCollarAndAreReported) {
 
 TEST(Expansion, DemandTooLargeForTheSearchDistance) {
   GeosContext geos;
-  GeomPtr park = wkt(geos, "POLYGON((0 0,100 0,100 100,0 100,0 0))");
+  GeomPtr park = from_wkt(geos, "POLYGON((0 0,100 0,100 100,0 100,0 0))");
   // Within 100 m of the middle of a side of a 100 m square: a disc of radius 100 less what lies
   // in the park (a 100 × 50 m... rectangle: the half disc inside is cut by the square's sides),
   // π 100² − 100 × 100 / 2... worked out: the disc centred (50, 100) with r = 100 covers the park
@@ -102,8 +98,8 @@ TEST(Expansion, DemandTooLargeForTheSearchDistance) {
 TEST(Expansion, AlternativesAreDistinctAndRanked) {
   GeosContext geos;
   GEOSContextHandle_t h = geos.handle();
-  GeomPtr park = wkt(geos, "POLYGON((0 0,1000 0,1000 1000,0 1000,0 0))");
-  GeomPtr strip = wkt(geos, "POLYGON((1050 -5000,1150 -5000,1150 5000,1050 5000,1050 -5000))");
+  GeomPtr park = from_wkt(geos, "POLYGON((0 0,1000 0,1000 1000,0 1000,0 0))");
+  GeomPtr strip = from_wkt(geos, "POLYGON((1050 -5000,1150 -5000,1150 5000,1050 5000,1050 -5000))");
   // As in the first test: half discs from the middle of the north, south and west sides are the
   // most compact places (2π² / (π + 2)² ≈ 0.75); three-quarter discs from the corners come after
   // (3π² / (3π/2 + 2)² ≈ 0.66); the east side is cramped by the strip.

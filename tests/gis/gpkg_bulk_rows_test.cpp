@@ -8,6 +8,7 @@
 #include <iterator>
 #include <set>
 
+#include "geos_wkt.hpp"
 #include "gis/gis_error.hpp"
 #include "gis/io/csv_writer.hpp"
 #include "gis/io/gpkg_bulk_rows.hpp"
@@ -122,12 +123,7 @@ TEST(PackedRtree, RefusesAnIndexThatIsNotEmpty) {
   EXPECT_THROW(fill_packed_rtree(db, "r", {{2, 0, 1, 0, 1}}), GisError);
 }
 
-GeomPtr from_wkt(const GeosContext& geos, const char* text) {
-  GEOSWKTReader* r = GEOSWKTReader_create_r(geos.handle());
-  GeomPtr g = make_geom(geos, GEOSWKTReader_read_r(geos.handle(), r, text));
-  GEOSWKTReader_destroy_r(geos.handle(), r);
-  return g;
-}
+using test::from_wkt;
 
 TEST(BulkRows, WritesWhatGdalWritesForTheSameRows) {
   GeosContext geos;

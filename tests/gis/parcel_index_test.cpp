@@ -5,18 +5,14 @@
 
 #include <algorithm>
 
+#include "geos_wkt.hpp"
 #include "gis/analysis/floor_from_buildings.hpp"
 
 using namespace parkatlas;
 
 namespace {
 
-GeomPtr wkt(const GeosContext& geos, const std::string& text) {
-  GEOSWKTReader* reader = GEOSWKTReader_create_r(geos.handle());
-  GeomPtr g = make_geom(geos, GEOSWKTReader_read_r(geos.handle(), reader, text.c_str()));
-  GEOSWKTReader_destroy_r(geos.handle(), reader);
-  return g;
-}
+using test::from_wkt;
 
 // A diamond (a square turned by 45°) of half-diagonal 10 around (cx, 0): area 200 m².
 std::string diamond(double cx) {
@@ -33,22 +29,22 @@ TEST(ParcelIndex, SharesOfTurnedParcelsWithCacheSlotsReused) {
   // (10, 0); parcels 1..15 far away. 0 and 16 fall in the same slot of the 16-slot cache.
   std::vector<GeomPtr> parcels;
   for (int i = 0; i <= 16; ++i)
-    parcels.push_back(wkt(geos, diamond(i == 0 ? 0 : i == 16 ? 20 : 1000.0 * i)));
+    parcels.push_back(from_wkt(geos, diamond(i == 0 ? 0 : i == 16 ? 20 : 1000.0 * i)));
   ParcelIndex index(geos, parcels);
   ParcelIndex::PreparedCache cache;
   std::vector<ParcelIndex::Share> out;
 
   // Inside parcel 0: the 2 x 2 square around its centre (4 m²), wholly its own.
-  GeomPtr inside = wkt(geos, "POLYGON((-1 -1,1 -1,1 1,-1 1,-1 -1))");
+  GeomPtr inside = from_wkt(geos, "POLYGON((-1 -1,1 -1,1 1,-1 1,-1 -1))");
   // Straddling: 8..12 x -1..1 (8 m²). In parcel 0, |y| <= 10 - x: x in 8..9 gives 2 x 1 = 2,
   // x in 9..10 gives the triangle ∫ 2(10 - x) dx = 1, so 3 m²; parcel 16 likewise 3 m²; the
   // 2 m² in the notches above and below (10, 0) lie in neither.
-  GeomPtr straddling = wkt(geos, "POLYGON((8 -1,12 -1,12 1,8 1,8 -1))");
+  GeomPtr straddling = from_wkt(geos, "POLYGON((8 -1,12 -1,12 1,8 1,8 -1))");
   // Inside parcel 16, right after parcel 0 took the shared slot: a cache that kept parcel 0's
   // preparation there would find no parcel at all.
-  GeomPtr inside16 = wkt(geos, "POLYGON((19 -1,21 -1,21 1,19 1,19 -1))");
+  GeomPtr inside16 = from_wkt(geos, "POLYGON((19 -1,21 -1,21 1,19 1,19 -1))");
   // Inside the box of parcel 0 but outside the diamond: 8..9 x 8..9.
-  GeomPtr corner = wkt(geos, "POLYGON((8 8,9 8,9 9,8 9,8 8))");
+  GeomPtr corner = from_wkt(geos, "POLYGON((8 8,9 8,9 9,8 9,8 8))");
 
   for (int round = 0; round < 2; ++round) {  // the second round finds the parcels prepared
     index.shares(geos, inside.get(), 4, out, cache);

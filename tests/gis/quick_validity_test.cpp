@@ -9,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "geos_wkt.hpp"
 #include "gis/geos/quick_validity.hpp"
 
 using namespace parkatlas;
@@ -16,9 +17,7 @@ using namespace parkatlas;
 namespace {
 
 GeomPtr from_wkt(const GeosContext& geos, const std::string& wkt) {
-  GEOSWKTReader* reader = GEOSWKTReader_create_r(geos.handle());
-  GeomPtr g = make_geom(geos, GEOSWKTReader_read_r(geos.handle(), reader, wkt.c_str()));
-  GEOSWKTReader_destroy_r(geos.handle(), reader);
+  GeomPtr g = test::from_wkt(geos, wkt);
   EXPECT_TRUE(g) << wkt;
   return g;
 }

@@ -12,10 +12,12 @@ using namespace parkatlas;
 
 namespace {
 
+// A GeoJSON position at (x, y) metres from (500000, 3300000), inside EPSG:4547.
+std::string pt(double x, double y) {
+  return "[" + std::to_string(500000 + x) + "," + std::to_string(3300000 + y) + "]";
+}
+
 std::string rect(double x0, double y0, double x1, double y1) {
-  auto pt = [](double x, double y) {
-    return "[" + std::to_string(500000 + x) + "," + std::to_string(3300000 + y) + "]";
-  };
   return R"({"type":"Polygon","coordinates":[[)" + pt(x0, y0) + "," + pt(x1, y0) + "," +
          pt(x1, y1) + "," + pt(x0, y1) + "," + pt(x0, y0) + "]]}";
 }
@@ -47,6 +49,14 @@ std::vector<BatchUnsupplied> unsupplied_in(const std::filesystem::path& dir,
   for (size_t i = 0; i < parcels.size(); ++i) supplied.push_back(parcels.field("supplied").date(i));
   return unsupplied_by_batch(batches, parcels.geoms, supplied, CivilDate{2025, 12, 31},
                              SliverSettings{}, geos, problems, "batches.geojson");
+}
+
+// The oracle: GEOS's difference of a batch and the union of the given parcels.
+GeomPtr geos_difference(const GeosContext& geos, const GEOSGeometry* batch,
+                        const std::vector<const GEOSGeometry*>& parcels) {
+  GEOSContextHandle_t h = geos.handle();
+  GeomPtr u = make_geom(geos, GEOSUnaryUnion_r(h, collection_of(geos, parcels).get()));
+  return make_geom(geos, GEOSDifference_r(h, batch, u.get()));
 }
 
 }  // namespace
@@ -155,9 +165,6 @@ TEST(UnsuppliedLand, ParcelsApartAdjacentOrOverlappingGiveTheSameArithmetic) {
 TEST(UnsuppliedLand, ParcelsWellInsideBecomeHolesOfThePartTheyLieIn) {
   ensure_gdal_registered();
   auto dir = test::temp_dir("holes");
-  auto pt = [](double x, double y) {
-    return "[" + std::to_string(500000 + x) + "," + std::to_string(3300000 + y) + "]";
-  };
   // A parcel 50..250 x -10..250 (crossing the batch's lower edge) with a hole 100..200 x 50..200.
   const std::string frame = R"({"type":"Polygon","coordinates":[[)" + pt(50, 1390) + "," +
                             pt(250, 1390) + "," + pt(250, 1650) + "," + pt(50, 1650) + "," +
@@ -202,8 +209,7 @@ TEST(UnsuppliedLand, ParcelsWellInsideBecomeHolesOfThePartTheyLieIn) {
   for (size_t b = 0; b < 3; ++b) {
     std::vector<const GEOSGeometry*> supplied;
     for (size_t i : members[b]) supplied.push_back(parcels.geoms[i].get());
-    GeomPtr u = make_geom(geos, GEOSUnaryUnion_r(h, collection_of(geos, supplied).get()));
-    GeomPtr expected = make_geom(geos, GEOSDifference_r(h, batches.geoms[b].get(), u.get()));
+    GeomPtr expected = geos_difference(geos, batches.geoms[b].get(), supplied);
     ASSERT_TRUE(result[b].unsupplied) << result[b].batch_id;
     EXPECT_EQ(GEOSisValid_r(h, result[b].unsupplied.get()), 1) << result[b].batch_id;
     EXPECT_EQ(GEOSEquals_r(h, result[b].unsupplied.get(), expected.get()), 1) << result[b].batch_id;
@@ -220,9 +226,6 @@ TEST(UnsuppliedLand, TurnedParcelsWhoseBoxesMeetAreHolesOnlyWhenApart) {
   auto dir = test::temp_dir("turned");
   // A diamond (square turned by 45°) of half-diagonal 20 around (cx, cy): 2 x 20² = 800 m².
   auto diamond = [](double cx, double cy) {
-    auto pt = [](double x, double y) {
-      return "[" + std::to_string(500000 + x) + "," + std::to_string(3300000 + y) + "]";
-    };
     return R"({"type":"Polygon","coordinates":[[)" + pt(cx + 20, cy) + "," + pt(cx, cy + 20) + "," +
            pt(cx - 20, cy) + "," + pt(cx, cy - 20) + "," + pt(cx + 20, cy) + "]]}";
   };
@@ -254,7 +257,6 @@ TEST(UnsuppliedLand, TurnedParcelsWhoseBoxesMeetAreHolesOnlyWhenApart) {
   LayerData parcels = read(dir / "parcels.geojson", LayerKind::parcels, problems, geos);
   std::vector<const GEOSGeometry*> all;
   for (const auto& g : parcels.geoms) all.push_back(g.get());
-  GeomPtr u = make_geom(geos, GEOSUnaryUnion_r(h, collection_of(geos, all).get()));
-  GeomPtr expected = make_geom(geos, GEOSDifference_r(h, batches.geoms[0].get(), u.get()));
+  GeomPtr expected = geos_difference(geos, batches.geoms[0].get(), all);
   EXPECT_EQ(GEOSEquals_r(h, got, expected.get()), 1);
 }

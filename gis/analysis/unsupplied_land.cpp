@@ -45,6 +45,18 @@ std::vector<std::vector<size_t>> contacts(const GeosContext& geos,
   return met;
 }
 
+// The contacts among the chosen parts only, numbered in the order chosen.
+std::vector<std::vector<size_t>> contacts_among(const std::vector<std::vector<size_t>>& met,
+                                                const std::vector<size_t>& chosen) {
+  std::vector<long> at(met.size(), -1);
+  for (size_t k = 0; k < chosen.size(); ++k) at[chosen[k]] = static_cast<long>(k);
+  std::vector<std::vector<size_t>> among(chosen.size());
+  for (size_t k = 0; k < chosen.size(); ++k)
+    for (size_t j : met[chosen[k]])
+      if (at[j] >= 0) among[k].push_back(static_cast<size_t>(at[j]));
+  return among;
+}
+
 // Parts that touch, directly or through other parts, as groups of indices (union-find). Parts of
 // two groups neither touch nor overlap.
 std::vector<std::vector<size_t>> touching_groups(const std::vector<std::vector<size_t>>& met) {
@@ -104,7 +116,8 @@ GeomPtr united(const GeosContext& geos, const std::vector<const GEOSGeometry*>& 
 // other (most of them: 97 % of the province benchmark's batches have only such parcels) is taken
 // as it is; the groups' unions are apart from each other, so together they form a valid
 // multipolygon without a union over the whole batch.
-GeomPtr union_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>& parts) {
+GeomPtr union_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>& parts,
+                 const std::vector<std::vector<size_t>>& met) {
   GEOSContextHandle_t h = geos.handle();
   const bool areal = std::all_of(parts.begin(), parts.end(), [h](const GEOSGeometry* p) {
     const int type = GEOSGeomTypeId_r(h, p);
@@ -116,7 +129,7 @@ GeomPtr union_of(const GeosContext& geos, const std::vector<const GEOSGeometry*>
     for (GEOSGeometry* p : polygons) GEOSGeom_destroy_r(h, p);
   };
   std::vector<const GEOSGeometry*> members;
-  for (const auto& group : touching_groups(contacts(geos, parts))) {
+  for (const auto& group : touching_groups(met)) {
     if (group.size() == 1) {
       append_polygons(h, parts[group[0]], polygons);
       continue;
@@ -154,27 +167,29 @@ const GEOSGeometry* simple_polygon(GEOSContextHandle_t h, const GEOSGeometry* g)
 // touches no other parcel: the batch minus it is then the batch with its ring as one more hole,
 // which needs no overlay. On the province benchmark most supplied parcels are such holes,
 // and the overlay of the difference was most of the 批而未供 stage.
+// `met` are the parcels' contacts; `overlaid` gets indices into `parcels`.
 void split_holes(const GeosContext& geos, const GEOSPreparedGeometry* batch,
                  const std::vector<const GEOSGeometry*>& parcels,
-                 std::vector<const GEOSGeometry*>& holes,
-                 std::vector<const GEOSGeometry*>& overlaid) {
+                 const std::vector<std::vector<size_t>>& met,
+                 std::vector<const GEOSGeometry*>& holes, std::vector<size_t>& overlaid) {
   GEOSContextHandle_t h = geos.handle();
   holes.clear();
   overlaid.clear();
-  const std::vector<std::vector<size_t>> met = contacts(geos, parcels);
   for (size_t i = 0; i < parcels.size(); ++i) {
     const GEOSGeometry* polygon = met[i].empty() ? simple_polygon(h, parcels[i]) : nullptr;
     if (polygon && GEOSPreparedContainsProperly_r(h, batch, polygon) == 1)
       holes.push_back(polygon);
     else
-      overlaid.push_back(parcels[i]);
+      overlaid.push_back(i);
   }
 }
 
-// `batch` minus the union of `parcels` by overlay; null when GEOS fails.
+// `batch` minus the union of `parcels` (whose contacts are `met`) by overlay; null when GEOS
+// fails.
 GeomPtr difference(const GeosContext& geos, const GEOSGeometry* batch,
-                   const std::vector<const GEOSGeometry*>& parcels) {
-  GeomPtr supplied_union = union_of(geos, parcels);
+                   const std::vector<const GEOSGeometry*>& parcels,
+                   const std::vector<std::vector<size_t>>& met) {
+  GeomPtr supplied_union = union_of(geos, parcels, met);
   if (!supplied_union) return nullptr;
   return make_geom(geos, GEOSDifference_r(geos.handle(), batch, supplied_union.get()));
 }
@@ -213,6 +228,7 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
     GEOSContextHandle_t h = g.handle();
     std::vector<size_t> candidates;
     std::vector<const GEOSGeometry*> touching, holes, overlaid;
+    std::vector<size_t> overlaid_at;
     for (size_t b = begin; b < end; ++b) {
       BatchUnsupplied& r = out[b];
       const GEOSGeometry* batch = batches.geoms[b].get();
@@ -229,13 +245,19 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
           touching.push_back(parcels[c].get());
       GeomPtr rest;
       if (!touching.empty()) {
-        split_holes(g, prepared.get(), touching, holes, overlaid);
+        // Whether the parcels touch one another is asked once, for the holes and the unions.
+        const std::vector<std::vector<size_t>> met = contacts(g, touching);
+        split_holes(g, prepared.get(), touching, met, holes, overlaid_at);
         if (!holes.empty()) {
-          GeomPtr outer = overlaid.empty() ? nullptr : difference(g, batch, overlaid);
+          overlaid.clear();
+          for (size_t i : overlaid_at) overlaid.push_back(touching[i]);
+          GeomPtr outer = overlaid.empty()
+                              ? nullptr
+                              : difference(g, batch, overlaid, contacts_among(met, overlaid_at));
           if (overlaid.empty() || outer)
             rest = with_holes_added(g, outer ? outer.get() : batch, holes);
         }
-        if (!rest) rest = difference(g, batch, touching);
+        if (!rest) rest = difference(g, batch, touching, met);
       } else {
         rest = make_geom(g, GEOSGeom_clone_r(h, batch));
       }

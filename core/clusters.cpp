@@ -7,7 +7,7 @@ namespace parkatlas {
 
 std::optional<std::string> cluster_of(const std::vector<ClusterDef>& clusters,
                                       std::string_view industry_code) {
-  const std::string code = trim(industry_code);
+  const std::string_view code = trim_view(industry_code);
   const std::string* best = nullptr;
   size_t best_len = 0;
   for (const auto& c : clusters)

@@ -75,11 +75,15 @@ std::vector<std::string_view> split_any(std::string_view s, std::string_view sep
 
 }  // namespace
 
-std::string trim(std::string_view s) {
+std::string_view trim_view(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && is_space(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && is_space(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
+}
+
+std::string trim(std::string_view s) {
+  return std::string(trim_view(s));
 }
 
 std::optional<double> parse_number(std::string_view text) {

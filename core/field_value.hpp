@@ -11,6 +11,8 @@
 namespace parkatlas {
 
 std::string trim(std::string_view s);
+// The same without a copy: a view into `s`.
+std::string_view trim_view(std::string_view s);
 
 // "1234.5", " 1,234.5 ", "１２３" (full-width) -> number; "", "n/a", "1.2.3" -> nullopt.
 std::optional<double> parse_number(std::string_view text);

@@ -1,8 +1,6 @@
 // Land-use scheme names and prefix matching of land-use codes.
 #include "core/land_use.hpp"
 
-#include <cctype>
-
 #include "core/field_value.hpp"
 
 namespace parkatlas {
@@ -30,14 +28,16 @@ std::string_view to_string(LandUseScheme scheme) {
 }
 
 bool code_matches_prefixes(std::string_view code, const std::vector<std::string>& prefixes) {
-  std::string c = trim(code);
-  for (auto& ch : c) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  // Compared in place, letters folded to upper case (called once per parcel of a province).
+  auto upper = [](char ch) {
+    return ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 'a' + 'A') : ch;
+  };
+  const std::string_view c = trim_view(code);
   if (c.empty()) return false;
   for (const auto& p : prefixes) {
     if (p.empty() || p.size() > c.size()) continue;
     bool match = true;
-    for (size_t i = 0; i < p.size() && match; ++i)
-      match = std::toupper(static_cast<unsigned char>(p[i])) == static_cast<unsigned char>(c[i]);
+    for (size_t i = 0; i < p.size() && match; ++i) match = upper(p[i]) == upper(c[i]);
     if (match) return true;
   }
   return false;

@@ -5,8 +5,8 @@
 
 namespace parkatlas {
 
-std::optional<double> far_min_for_industry(const RuleSet& rules, const std::string& industry) {
-  std::string code = trim(industry);
+std::optional<double> far_min_for_industry(const RuleSet& rules, std::string_view industry) {
+  const std::string_view code = trim_view(industry);
   std::optional<double> best;
   size_t best_len = 0;
   for (const auto& [prefix, far] : rules.far_by_industry) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -66,6 +67,6 @@ struct RuleSet {
 };
 
 // Longest-prefix FAR minimum for an industry code, if the table has one.
-std::optional<double> far_min_for_industry(const RuleSet& rules, const std::string& industry);
+std::optional<double> far_min_for_industry(const RuleSet& rules, std::string_view industry);
 
 }  // namespace parkatlas

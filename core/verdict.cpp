@@ -20,10 +20,10 @@ CheckState check(const std::optional<double>& value, const std::optional<double>
   return *value >= *floor ? CheckState::pass : CheckState::fail;
 }
 
-// The value with `decimals` digits, more where that would print a failing 299.96 as "300.00".
-// std::to_chars prints exactly what printf("%.*f") and "%g" print, without printf's cost (every
-// parcel of a province gets two of these).
-std::string value_against(double value, double floor, int decimals) {
+// Appends the value with `decimals` digits, more where that would print a failing 299.96 as
+// "300.00". std::to_chars prints exactly what printf("%.*f") and "%g" print, without printf's cost
+// (every parcel of a province gets two of these).
+void append_value_against(std::string& out, double value, double floor, int decimals) {
   char buf[400];
   std::string_view shown;
   for (int d = decimals; d <= 6; ++d) {
@@ -33,41 +33,47 @@ std::string value_against(double value, double floor, int decimals) {
     std::from_chars(buf, r.ptr, back);
     if ((value < floor) == (back < floor)) break;
   }
-  return std::string(shown);
+  out += shown;
 }
 
-std::string general(double v) {
+void append_general(std::string& out, double v) {
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6);  // "%g"
-  return std::string(buf, r.ptr);
+  out.append(buf, r.ptr);
 }
 
-std::string describe(CheckState s, const char* label, const std::optional<double>& value,
-                     const std::optional<double>& floor, int decimals, const char* unit,
-                     const char* missing_what) {
-  switch (s) {
-    case CheckState::pass:
-      return std::string(label) + " " + value_against(*value, *floor, decimals) + " \xE2\x89\xA5 " +
-             general(*floor) + unit;
-    case CheckState::fail:
-      return std::string(label) + " " + value_against(*value, *floor, decimals) + " < " +
-             general(*floor) + unit;
-    case CheckState::unknown:
-      return std::string(label) + " unknown (" + missing_what + ")";
-    case CheckState::not_applicable:
-      return {};
+// Appends one check in words ("FAR 0.84 < 1.2"); nothing when no floor applies.
+void append_check(std::string& out, CheckState s, std::string_view label,
+                  const std::optional<double>& value, const std::optional<double>& floor,
+                  int decimals, std::string_view unit, std::string_view missing_what) {
+  if (s == CheckState::not_applicable) return;
+  out += label;
+  if (s == CheckState::unknown) {
+    out += " unknown (";
+    out += missing_what;
+    out += ')';
+    return;
   }
-  return {};
+  out += ' ';
+  append_value_against(out, *value, *floor, decimals);
+  out += s == CheckState::pass ? " \xE2\x89\xA5 " : " < ";
+  append_general(out, *floor);
+  out += unit;
 }
 
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += "; ";
-    out += p;
+// Appends " (national park 南昌经济技术开发区, jiangxi-2014)".
+void append_context(std::string& out, const ParcelContext& ctx, const RuleSet& rules) {
+  out += " (";
+  if (ctx.in_park) {
+    out += ctx.park_level ? to_string(*ctx.park_level) : "unknown-level";
+    out += " park ";
+    out += ctx.park_name;
+  } else {
+    out += "outside every park";
   }
-  return out;
+  out += ", ";
+  out += rules.name;
+  out += ')';
 }
 
 }  // namespace
@@ -100,17 +106,13 @@ std::optional<int> as_flag(CheckState s) {
 
 Judgement judge_parcel(const Indicators& ind, const ParcelContext& ctx, const RuleSet& rules) {
   Judgement j;
-  std::string where;
-  if (ctx.in_park)
-    where = std::string(ctx.park_level ? to_string(*ctx.park_level) : "unknown-level") + " park " +
-            ctx.park_name;
-  else
-    where = "outside every park";
-  const std::string context = " (" + where + ", " + rules.name + ")";
-
+  // The reason is written into one string (a province has a million of them).
+  std::string& reason = j.reason;
+  reason.reserve(128);
   if (!ctx.land_use || !ctx.scheme) {
     j.verdict = Verdict::unknown;
-    j.reason = "land use unknown: cannot tell whether this is industrial land" + context;
+    reason += "land use unknown: cannot tell whether this is industrial land";
+    append_context(reason, ctx, rules);
     return j;
   }
   auto codes = rules.industrial_codes.find(*ctx.scheme);
@@ -118,8 +120,12 @@ Judgement judge_parcel(const Indicators& ind, const ParcelContext& ctx, const Ru
       codes != rules.industrial_codes.end() && code_matches_prefixes(*ctx.land_use, codes->second);
   if (!j.industrial) {
     j.verdict = Verdict::not_industrial;
-    j.reason = "land use " + *ctx.land_use + " is not industrial land (" +
-               std::string(to_string(*ctx.scheme)) + ")" + context;
+    reason += "land use ";
+    reason += *ctx.land_use;
+    reason += " is not industrial land (";
+    reason += to_string(*ctx.scheme);
+    reason += ')';
+    append_context(reason, ctx, rules);
     return j;
   }
 
@@ -168,31 +174,44 @@ Judgement judge_parcel(const Indicators& ind, const ParcelContext& ctx, const Ru
   else
     j.verdict = Verdict::compliant;
 
-  std::string far_text =
-      j.far_waived
-          ? "FAR floor waived (special needs: " + ctx.exempt_reason + ")"
-          : describe(j.far, "FAR", ind.far, j.far_min, 2, "",
-                     industry_unknown ? "no industry code for the FAR table" : "no floor area");
-  std::string inv_text = describe(j.inv, "investment", ind.inv_mu, j.inv_min, 1,
-                                  " \xE4\xB8\x87\xE5\x85\x83/\xE4\xBA\xA9", "no investment");
-  std::string cov_text =
-      describe(j.cov, "coverage", ind.coverage, j.cov_min, 2, "", "no coverage data");
   if (nothing_applies) {
-    j.reason = "no floor of " + rules.name + " applies" + context;
+    reason += "no floor of ";
+    reason += rules.name;
+    reason += " applies";
+    append_context(reason, ctx, rules);
     return j;
   }
-  std::vector<std::string> parts;
-  if (far_fail || inv_fail) {
-    // Lead with what failed; the rest is secondary.
-    if (far_fail) parts.push_back(far_text);
-    if (inv_fail) parts.push_back(inv_text);
-    if (!far_fail) parts.push_back(far_text);
-    if (!inv_fail) parts.push_back(inv_text);
-  } else {
-    parts = {far_text, inv_text};
-  }
-  parts.push_back(cov_text);
-  j.reason = join(parts) + context;
+  // The checks joined by "; ", a check with nothing to say left out.
+  auto part = [&reason](auto&& write) {
+    const size_t mark = reason.size();
+    if (mark > 0) reason += "; ";
+    const size_t body = reason.size();
+    write();
+    if (reason.size() == body) reason.resize(mark);
+  };
+  auto far_part = [&] {
+    if (j.far_waived) {
+      reason += "FAR floor waived (special needs: ";
+      reason += ctx.exempt_reason;
+      reason += ')';
+    } else {
+      append_check(reason, j.far, "FAR", ind.far, j.far_min, 2, "",
+                   industry_unknown ? "no industry code for the FAR table" : "no floor area");
+    }
+  };
+  auto inv_part = [&] {
+    append_check(reason, j.inv, "investment", ind.inv_mu, j.inv_min, 1,
+                 " \xE4\xB8\x87\xE5\x85\x83/\xE4\xBA\xA9", "no investment");
+  };
+  // Lead with what failed; the rest is secondary.
+  if (far_fail) part(far_part);
+  if (inv_fail) part(inv_part);
+  if (!far_fail) part(far_part);
+  if (!inv_fail) part(inv_part);
+  part([&] {
+    append_check(reason, j.cov, "coverage", ind.coverage, j.cov_min, 2, "", "no coverage data");
+  });
+  append_context(reason, ctx, rules);
   return j;
 }
 

@@ -20,14 +20,16 @@ std::string_view to_string(Verdict v);
 // missing.
 enum class CheckState { not_applicable, unknown, pass, fail };
 
+// Views of the parcel's texts (judge_parcel runs once per parcel of a province: no copies); they
+// must outlive the call.
 struct ParcelContext {
-  std::optional<std::string> land_use;
+  std::optional<std::string_view> land_use;
   std::optional<LandUseScheme> scheme;
-  std::optional<std::string> industry;  // GB/T 4754-2017 code
-  std::string exempt_reason;            // non-empty = special production needs
+  std::optional<std::string_view> industry;  // GB/T 4754-2017 code
+  std::string_view exempt_reason;            // non-empty = special production needs
   bool in_park = false;
   std::optional<ParkLevel> park_level;
-  std::string park_name;
+  std::string_view park_name;
 };
 
 struct Judgement {

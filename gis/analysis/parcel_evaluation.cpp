@@ -168,7 +168,8 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
             [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
               for (size_t i = begin; i < end; ++i) {
                 if (begin == 0 && i % 65536 == 0) progress.advance(static_cast<long long>(i));
-                const std::string pkey = key.text(i).value_or("");
+                const std::string* key_text = key.text_ref(i);
+                const std::string_view pkey = key_text ? std::string_view(*key_text) : "";
                 IndicatorInputs ii;
                 ii.land_m2 = area(g, p.geoms[i].get());
                 if (auto f = floor_given.real(i)) {
@@ -194,11 +195,11 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
                 ii.revenue_wan = revenue.real(i);
                 ev.ind[i] = compute_indicators(ii);
 
-                ParcelContext ctx;
-                ctx.land_use = land_use.text(i);
+                ParcelContext ctx;  // views of the parcel's texts
+                if (const std::string* t = land_use.text_ref(i)) ctx.land_use = *t;
                 ctx.scheme = in.land_use_scheme;
-                ctx.industry = industry.text(i);
-                ctx.exempt_reason = exempt.text(i).value_or("");
+                if (const std::string* t = industry.text_ref(i)) ctx.industry = *t;
+                if (const std::string* t = exempt.text_ref(i)) ctx.exempt_reason = *t;
                 ctx.in_park = !ev.park_id[i].empty();
                 if (ev.park[i] >= 0) {
                   ctx.park_level = in.park_table.levels[static_cast<size_t>(ev.park[i])];
@@ -260,13 +261,13 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
                   const double seen = ev.bldg_footprint_m2[i] / ii.land_m2;
                   if (idle.started && *idle.started <= as_of &&
                       seen < rules.idle.no_construction_coverage)
-                    found.push_back({"parcels", source, p.fids[i], pkey, "started",
+                    found.push_back({"parcels", source, p.fids[i], std::string(pkey), "started",
                                      "data conflict: marked started on " + to_iso(*idle.started) +
                                          " but buildings cover only " + percent(seen) +
                                          " of the parcel (no construction seen)",
                                      "reported for checking"});
                   if (!idle.started && seen >= rules.idle.built_coverage)
-                    found.push_back({"parcels", source, p.fids[i], pkey, "started",
+                    found.push_back({"parcels", source, p.fids[i], std::string(pkey), "started",
                                      "data conflict: not marked started, but buildings cover " +
                                          percent(seen) + " of the parcel (substantially built)",
                                      "reported for checking"});
@@ -275,7 +276,7 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
                 if (auto g = land_given.real(i); g && ii.land_m2 > 0) {
                   double diff = std::fabs(*g - ii.land_m2) / ii.land_m2;
                   if (diff > 0.05)
-                    found.push_back({"parcels", source, p.fids[i], pkey, "land_m2",
+                    found.push_back({"parcels", source, p.fids[i], std::string(pkey), "land_m2",
                                      "stated area " + m2(*g) + " differs from the geometry's " +
                                          m2(ii.land_m2) + " by " + percent(diff),
                                      "geometry area used"});
@@ -283,16 +284,16 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
                 // No building reaches FAR 20 (domain.md §3.3 tops out near 4): a floor area that
                 // high is a unit or typing error the bureau should see.
                 if (ev.ind[i].far && *ev.ind[i].far > 20)
-                  found.push_back({"parcels", source, p.fids[i], pkey, "floor_m2",
+                  found.push_back({"parcels", source, p.fids[i], std::string(pkey), "floor_m2",
                                    "FAR " + format_number("%.3g", *ev.ind[i].far) +
                                        " is implausible (over 20): check the floor area and "
                                        "its unit",
                                    "reported"});
                 if (!pkey.empty() && id_count[i] > 1)
-                  found.push_back(
-                      {"parcels", source, p.fids[i], pkey, "parcel_id",
-                       "parcel_id " + pkey + " occurs " + std::to_string(id_count[i]) + " times",
-                       "reported"});
+                  found.push_back({"parcels", source, p.fids[i], std::string(pkey), "parcel_id",
+                                   "parcel_id " + std::string(pkey) + " occurs " +
+                                       std::to_string(id_count[i]) + " times",
+                                   "reported"});
               }
             });
   progress.end();

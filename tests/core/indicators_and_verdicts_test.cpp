@@ -234,3 +234,47 @@ TEST(ParkRollup, SumsAndRatiosByHand) {
   EXPECT_EQ(stepped.at("A").n_parcels, 3);  // by hand: the three A parcels above
   EXPECT_EQ(stepped.at("").n_parcels, 1);
 }
+
+// Each branch's whole reason, written out by hand: judge_parcel writes it into one string (a
+// million of them per province), and the words must stay what planners read.
+TEST(Verdict, WholeReasonOfEachBranch) {
+  RuleSet r = jiangxi_like();
+  r.coverage_min = 0.3;
+  const std::string ctx = " (national park 南昌经济技术开发区, test-jx)";
+  // 10,000 m2 = 15 mu. Floor 5,000 -> FAR 0.50 < 1.2; 1,500 万元 / 15 mu = 100.0 < 300; no
+  // coverage input -> "coverage unknown". Failures lead, in FAR-then-investment order.
+  EXPECT_EQ(
+      judge_parcel(ind(10000, 5000, 1500), national_industrial(), r).reason,
+      "FAR 0.50 < 1.2; investment 100.0 < 300 万元/亩; coverage unknown (no coverage data)" + ctx);
+  // Investment fails alone and leads: 2,250 / 15 = 150.0 < 300; FAR 13,000 / 10,000 = 1.30 >= 1.2.
+  EXPECT_EQ(
+      judge_parcel(ind(10000, 13000, 2250), national_industrial(), r).reason,
+      "investment 150.0 < 300 万元/亩; FAR 1.30 ≥ 1.2; coverage unknown (no coverage data)" + ctx);
+  // Waived FAR: the special need in words; 6,000 / 15 = 400.0 >= 300.
+  ParcelContext waived = national_industrial();
+  waived.exempt_reason = "大跨度厂房";
+  EXPECT_EQ(judge_parcel(ind(10000, 5000, 6000), waived, r).reason,
+            "FAR floor waived (special needs: 大跨度厂房); investment 400.0 ≥ 300 万元/亩; "
+            "coverage unknown (no coverage data)" +
+                ctx);
+  // No floor area: FAR unknown; no rule for coverage: that part is left out.
+  RuleSet no_cov = jiangxi_like();
+  EXPECT_EQ(judge_parcel(ind(10000, std::nullopt, 6000), national_industrial(), no_cov).reason,
+            "FAR unknown (no floor area); investment 400.0 ≥ 300 万元/亩" + ctx);
+  ParcelContext c = national_industrial();
+  c.land_use = "0701";
+  EXPECT_EQ(judge_parcel(ind(10000, 100, 100), c, r).reason,
+            "land use 0701 is not industrial land (gbt21010)" + ctx);
+  c.land_use.reset();
+  EXPECT_EQ(judge_parcel(ind(10000, 100, 100), c, r).reason,
+            "land use unknown: cannot tell whether this is industrial land" + ctx);
+  ParcelContext out = national_industrial();
+  out.in_park = false;
+  out.park_level.reset();
+  EXPECT_EQ(judge_parcel(ind(10000, 100, 100), out, no_cov).reason,
+            "no floor of test-jx applies (outside every park, test-jx)");
+  ParcelContext no_level = national_industrial();
+  no_level.park_level.reset();
+  EXPECT_EQ(judge_parcel(ind(10000, 100, 100), no_level, no_cov).reason,
+            "no floor of test-jx applies (unknown-level park 南昌经济技术开发区, test-jx)");
+}

@@ -149,7 +149,7 @@ Analysis analyse_parcels(const ProjectConfig& config, const RuleSet& rules, cons
   a.geos = std::make_unique<GeosContext>();
   const GeosContext& geos = *a.geos;
   StageClock clock(a.timings);
-  a.in = load_project_inputs(config, geos, a.problems, progress);
+  a.in = load_project_inputs(config, geos, a.problems, progress, /*batches_aside=*/true);
   clock.lap("read parks and parcels");
   assign_parks(a.in, a.ev, a.problems, progress);
   clock.lap("assign parks");
@@ -198,6 +198,7 @@ Analysis analyse_parcels(const ProjectConfig& config, const RuleSet& rules, cons
     });
     add_to_park_rollups(a.rollups, block.data(), count);
   }
+  finish_reading(a.in, a.problems);  // the approval batches, read meanwhile
   clock.lap("indicators, verdicts, roll-up");
   return a;
 }

@@ -104,7 +104,7 @@ const Column& LayerData::field(std::string_view canonical_name) const {
 }
 
 LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
-    : config_(config), problems_(problems) {
+    : config_(config), problems_(&problems) {
   ensure_gdal_registered();
   report_.kind = std::string(to_string(config.kind));
   report_.source = config.source;
@@ -116,9 +116,9 @@ LayerReader::LayerReader(const LayerConfig& config, ProblemList& problems)
     report_.encoding = decide_shapefile_encoding(config.source, config.encoding);
     open_options_.push_back("ENCODING=" + report_.encoding->encoding);
     for (const auto& w : report_.encoding->warnings)
-      problems_.push_back(Problem{report_.kind, config_.source, -1, "", "", w, "reported"});
+      problems_->push_back(Problem{report_.kind, config_.source, -1, "", "", w, "reported"});
     if (auto m = shapefile_count_mismatch(config.source))
-      problems_.push_back(Problem{report_.kind, config_.source, -1, "", "", *m, "reported"});
+      problems_->push_back(Problem{report_.kind, config_.source, -1, "", "", *m, "reported"});
   }
   dataset_ = open_dataset();
   if (!dataset_) {
@@ -577,8 +577,8 @@ void LayerReader::merge(SliceState& state) {
   report_.features_skipped += state.skipped;
   report_.geometries_repaired += state.repaired;
   report_.values_rejected += state.rejected;
-  problems_.insert(problems_.end(), std::make_move_iterator(state.problems.begin()),
-                   std::make_move_iterator(state.problems.end()));
+  problems_->insert(problems_->end(), std::make_move_iterator(state.problems.begin()),
+                    std::make_move_iterator(state.problems.end()));
   state = SliceState{};
 }
 

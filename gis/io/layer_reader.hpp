@@ -89,6 +89,8 @@ class LayerReader {
   void for_each_parallel(const MeasuringCrs& target, int parts,
                          const std::function<void(int, FeatureRow&, const GeosContext&)>& fn);
   LayerData read_all(const MeasuringCrs& target, const GeosContext& geos, int parts = 1);
+  // Where the problems of later reads go (a read on a thread of its own keeps them apart).
+  void report_problems_to(ProblemList& problems) { problems_ = &problems; }
 
   // What one slice found; merged into the report and the problem list.
   struct SliceState {
@@ -130,7 +132,7 @@ class LayerReader {
   GDALDatasetUniquePtr open_dataset() const;
 
   LayerConfig config_;
-  ProblemList& problems_;
+  ProblemList* problems_;  // never null
   LayerReport report_;
   std::vector<std::string> open_options_;
   GDALDatasetUniquePtr dataset_;

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
+#include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "gis/analysis/run_analysis.hpp"
 #include "gis/config/rule_set_file.hpp"
@@ -227,4 +229,52 @@ TEST(EngineFixture, IdleListsLendTheSameTextsTheyWouldCopy) {
   }
   EXPECT_GT(compared, 0u);
   EXPECT_TRUE(saw_null);  // the null branch was exercised
+}
+
+// `run` reads the approval batches on a thread of their own beside the parcels: the batches and
+// every problem, in order, must be what a read in turn gives. The fixture gets a batches layer
+// with a bow-tie (repaired: one problem), an empty geometry (skipped: one problem) and a square.
+TEST(EngineFixture, BatchesReadAsideEqualBatchesReadInTurn) {
+  const auto dir = test::temp_dir("aside");
+  for (const char* f : {"parks.geojson", "parcels.geojson", "buildings.geojson"})
+    std::filesystem::copy_file(test::fixture(std::string("fixture/") + f), dir / f);
+  {
+    std::ifstream in(test::fixture("fixture/parkatlas.toml"));
+    std::ofstream out(dir / "parkatlas.toml");
+    out << in.rdbuf() << "\n[layers.approval_batches]\nsource = \"batches.geojson\"\n";
+  }
+  std::ofstream(dir / "batches.geojson")
+      << R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}},"features":[
+{"type":"Feature","properties":{"批次号":"B1","批准日期":"2015-03-01"},"geometry":{"type":"Polygon","coordinates":[[[500000,3300000],[500100,3300100],[500100,3300000],[500000,3300100],[500000,3300000]]]}},
+{"type":"Feature","properties":{"批次号":"B2","批准日期":"2016-03-01"},"geometry":null},
+{"type":"Feature","properties":{"批次号":"B3","批准日期":"2017-03-01"},"geometry":{"type":"Polygon","coordinates":[[[500200,3300200],[500300,3300200],[500300,3300300],[500200,3300300],[500200,3300200]]]}}]})";
+  ProjectConfig config = load_project_config((dir / "parkatlas.toml").string());
+  GeosContext geos;
+  Progress quiet;
+  ProblemList in_turn_problems, aside_problems;
+  ProjectInputs in_turn = load_project_inputs(config, geos, in_turn_problems, quiet);
+  ProjectInputs aside = load_project_inputs(config, geos, aside_problems, quiet, true);
+  finish_reading(aside, aside_problems);
+  finish_reading(aside, aside_problems);  // a second call has nothing left to do
+
+  ASSERT_TRUE(in_turn.batches && aside.batches);
+  ASSERT_EQ(in_turn.batches->size(), 2u);  // B1 repaired, B2 skipped, B3
+  EXPECT_EQ(aside.batches->fids, in_turn.batches->fids);
+  for (size_t b = 0; b < 2; ++b)
+    EXPECT_EQ(GEOSEqualsExact_r(geos.handle(), aside.batches->geoms[b].get(),
+                                in_turn.batches->geoms[b].get(), 0.0),
+              1);
+  EXPECT_EQ(*aside.batches->field("batch_id").text(1), "B3");
+  int batch_problems = 0;
+  ASSERT_EQ(aside_problems.size(), in_turn_problems.size());
+  for (size_t k = 0; k < in_turn_problems.size(); ++k) {
+    const Problem &a = aside_problems[k], &t = in_turn_problems[k];
+    EXPECT_EQ(std::tie(a.layer, a.fid, a.feature_key, a.field, a.message, a.action),
+              std::tie(t.layer, t.fid, t.feature_key, t.field, t.message, t.action))
+        << "problem " << k;
+    batch_problems += t.layer == "approval_batches";
+  }
+  EXPECT_EQ(batch_problems, 2);
+  // The parcels' problems (the fixture has some) follow the batches' in both.
+  EXPECT_GT(in_turn_problems.size(), 2u);
 }

@@ -37,15 +37,21 @@ std::optional<T> cell_as(const Cell& c) {
 }  // namespace
 
 BuildingInput building_input(const std::vector<Cell>& canonical, double footprint_m2) {
-  auto at = [&](const char* name) -> const Cell& {
-    return canonical[static_cast<size_t>(canonical_index(LayerKind::buildings, name))];
-  };
+  // The field positions are looked up once, not per building of a province.
+  static const size_t floors = static_cast<size_t>(canonical_index(LayerKind::buildings, "floors")),
+                      height =
+                          static_cast<size_t>(canonical_index(LayerKind::buildings, "height_m")),
+                      storey =
+                          static_cast<size_t>(canonical_index(LayerKind::buildings, "storey_m")),
+                      floor_m2 =
+                          static_cast<size_t>(canonical_index(LayerKind::buildings, "floor_m2"));
+  auto at = [&](size_t c) -> const Cell& { return canonical[c]; };
   BuildingInput b;
   b.footprint_m2 = footprint_m2;
-  if (auto f = cell_as<std::int64_t>(at("floors"))) b.floors = static_cast<long>(*f);
-  b.height_m = cell_as<double>(at("height_m"));
-  b.storey_m = cell_as<double>(at("storey_m"));
-  b.floor_m2 = cell_as<double>(at("floor_m2"));
+  if (auto f = cell_as<std::int64_t>(at(floors))) b.floors = static_cast<long>(*f);
+  b.height_m = cell_as<double>(at(height));
+  b.storey_m = cell_as<double>(at(storey));
+  b.floor_m2 = cell_as<double>(at(floor_m2));
   return b;
 }
 

@@ -419,12 +419,14 @@ void LayerReader::finish_row(FeatureRow& row, const std::string& note, size_t fi
     ++state.repaired;
     problem(state, row.fid, "", note, "repaired (GEOS MakeValid, polygonal parts kept)");
   }
-  const char* key = key_field(config_.kind);
-  if (key) {
-    const int key_index = canonical_index(config_.kind, key);
-    if (auto* k = std::get_if<std::string>(&row.canonical[static_cast<size_t>(key_index)]))
-      for (size_t p = first_problem; p < state.problems.size(); ++p)
-        state.problems[p].feature_key = *k;
+  if (first_problem < state.problems.size()) {
+    // Looked up only for a feature with problems (the reader passes millions of rows here).
+    if (const char* key = key_field(config_.kind)) {
+      const int key_index = canonical_index(config_.kind, key);
+      if (auto* k = std::get_if<std::string>(&row.canonical[static_cast<size_t>(key_index)]))
+        for (size_t p = first_problem; p < state.problems.size(); ++p)
+          state.problems[p].feature_key = *k;
+    }
   }
   if (!row.geometry) {
     ++state.skipped;

@@ -174,10 +174,13 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
     }
   };
   std::vector<TaxEntry> all_tax_entries, ind_tax_entries;
-  const std::hash<std::string> hasher;
+  // std::hash of a view equals that of the string with the same characters: names are hashed in
+  // place, not copied (a million parcels).
+  const std::hash<std::string_view> hasher;
   auto firm_of = [&](size_t i) -> std::uint64_t {
     // Parcels without an enterprise name are firms of their own (cluster_stats does the same).
-    if (auto name = enterprise.text(i); name && !name->empty()) return hasher(*name);
+    if (const std::string* name = enterprise.text_ref(i); name && !name->empty())
+      return hasher(*name);
     return hasher("#" + key.text(i).value_or(std::to_string(p.fids[i])));
   };
   for (size_t i = 0; i < p.size(); ++i) {
@@ -233,7 +236,8 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
       ++gj.footprint_missing;
     }
     if (residential)
-      if (auto code = land_use.text(i); code && code_matches_prefixes(*code, *residential))
+      if (const std::string* code = land_use.text_ref(i);
+          code && code_matches_prefixes(*code, *residential))
         r.land.A1 += land_ha;
     if (!industrial) continue;
     ++gj.industrial;

@@ -270,3 +270,16 @@ TEST(BulkRows, WritesWhatGdalWritesForTheSameRows) {
 
 }  // namespace
 }  // namespace parkatlas
+
+// RFC 4180: a field is quoted when it holds a comma, a quote, CR or LF, and its quotes doubled;
+// any other text (Chinese included) is written as it is.
+TEST(CsvWriter, QuotesExactlyTheTextsThatNeedIt) {
+  auto text = [](const char* s) { return parkatlas::csv_field(parkatlas::Cell{std::string(s)}); };
+  EXPECT_EQ(text("江西达达精密有限公司 0601"), "江西达达精密有限公司 0601");
+  EXPECT_EQ(text(""), "");
+  EXPECT_EQ(text("1,5"), "\"1,5\"");
+  EXPECT_EQ(text("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(text("line\nbreak"), "\"line\nbreak\"");
+  EXPECT_EQ(text("carriage\rreturn"), "\"carriage\rreturn\"");
+  EXPECT_EQ(text("tab\tand;semicolon"), "tab\tand;semicolon");
+}

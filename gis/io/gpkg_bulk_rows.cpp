@@ -10,6 +10,7 @@
 #include <limits>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <thread>
 
 #include "core/civil_date.hpp"
@@ -89,11 +90,13 @@ bool gpkg_blob(const GeosContext& geos, GEOSWKBWriter* writer, const GEOSGeometr
 
 constexpr size_t kChunkRows = 4096;
 
-// Rows encoded by the second thread: cells row-major (dates already as ISO text), geometry
-// blobs, and the boxes of non-empty geometries.
+// Rows encoded by the second thread: cells row-major (dates already as ISO text; lent texts as
+// views, which stay valid until the rows are inserted), geometry blobs, and the boxes of
+// non-empty geometries. The inserting thread only binds: it is the one that sets the pace.
 struct EncodedChunk {
   size_t first = 0, n = 0;
   std::vector<Cell> cells;
+  std::vector<std::optional<std::string_view>> views;
   std::vector<std::string> blobs;
   std::vector<char> geometry_null;
   std::vector<RtreeBox> boxes;
@@ -193,6 +196,7 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
         chunk->first = first;
         chunk->n = std::min(kChunkRows, rows.rows - first);
         chunk->cells.resize(chunk->n * columns.size());
+        chunk->views.resize(chunk->n * columns.size());
         chunk->blobs.resize(chunk->n);
         chunk->geometry_null.assign(chunk->n, 1);
         chunk->boxes.clear();
@@ -207,8 +211,12 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
             }
           }
           Cell* cells = &chunk->cells[r * columns.size()];
+          std::optional<std::string_view>* views = &chunk->views[r * columns.size()];
           for (size_t c = 0; c < columns.size(); ++c) {
-            if (columns[c].text_view) continue;  // bound straight from its text by the inserter
+            if (columns[c].text_view) {  // bound straight from its text by the inserter
+              views[c] = columns[c].text_view(i);
+              continue;
+            }
             cells[c] = columns[c].value(i);
             if (auto dt = std::get_if<CivilDate>(&cells[c])) cells[c] = to_iso(*dt);
           }
@@ -243,10 +251,11 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
           insert.bind_blob(1, chunk->blobs[r].data(), chunk->blobs[r].size());
       }
       const Cell* cells = &chunk->cells[r * columns.size()];
+      const std::optional<std::string_view>* views = &chunk->views[r * columns.size()];
       for (size_t c = 0; c < columns.size(); ++c) {
         const int at = first_field + static_cast<int>(c);
         if (columns[c].text_view) {
-          if (std::optional<std::string_view> t = columns[c].text_view(i))
+          if (const std::optional<std::string_view>& t = views[c])
             insert.bind_text(at, *t);
           else
             insert.bind_null(at);

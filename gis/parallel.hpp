@@ -43,6 +43,16 @@ inline void run_parallel(size_t parts, const std::function<void(size_t)>& task) 
     if (e) std::rethrow_exception(e);
 }
 
+// Runs each task once, on all cores: independent set-up steps such as sizing several large
+// vectors, whose fresh pages the kernel zeroes at well under a gigabyte a second here. Threads take
+// the next task as they finish one.
+inline void run_tasks(const std::vector<std::function<void()>>& tasks) {
+  std::atomic<size_t> next{0};
+  run_parallel(std::min(tasks.size(), static_cast<size_t>(worker_count())), [&](size_t) {
+    for (size_t t = next++; t < tasks.size(); t = next++) tasks[t]();
+  });
+}
+
 // Runs body(begin, end, geos, problems) over `n` items in contiguous chunks, on all cores when
 // there are at least `min_items`; each chunk has its own GEOS context and problem list, appended
 // in chunk order, so the result does not depend on thread timing.

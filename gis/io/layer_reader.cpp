@@ -659,16 +659,29 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
   for_each_parallel(target, parts, [&](int k, FeatureRow& row, const GeosContext&) {
     append(pieces[static_cast<size_t>(k)], row);
   });
-  // Concatenate in slice order: the same order as a single-threaded read.
+  // Concatenate in slice order: the same order as a single-threaded read. Column by column on all
+  // cores: the appended rows are fresh pages (half a second on one core for a province).
   LayerData data = std::move(pieces[0]);
-  for (size_t k = 1; k < pieces.size(); ++k) {
-    LayerData& p = pieces[k];
-    data.fids.insert(data.fids.end(), p.fids.begin(), p.fids.end());
-    for (auto& g : p.geoms) data.geoms.push_back(std::move(g));
-    for (int c : mapped_)
-      data.canonical[static_cast<size_t>(c)].append(std::move(p.canonical[static_cast<size_t>(c)]));
-    for (size_t e = 0; e < data.extra.size(); ++e) data.extra[e].append(std::move(p.extra[e]));
-  }
+  std::vector<std::function<void()>> appends;
+  appends.emplace_back([&] {
+    for (size_t k = 1; k < pieces.size(); ++k)
+      data.fids.insert(data.fids.end(), pieces[k].fids.begin(), pieces[k].fids.end());
+  });
+  appends.emplace_back([&] {
+    for (size_t k = 1; k < pieces.size(); ++k)
+      for (auto& g : pieces[k].geoms) data.geoms.push_back(std::move(g));
+  });
+  for (int c : mapped_)
+    appends.emplace_back([&, c = static_cast<size_t>(c)] {
+      for (size_t k = 1; k < pieces.size(); ++k)
+        data.canonical[c].append(std::move(pieces[k].canonical[c]));
+    });
+  for (size_t e = 0; e < data.extra.size(); ++e)
+    appends.emplace_back([&, e] {
+      for (size_t k = 1; k < pieces.size(); ++k)
+        data.extra[e].append(std::move(pieces[k].extra[e]));
+    });
+  run_tasks(appends);
   return data;
 }
 

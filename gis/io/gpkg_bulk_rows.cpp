@@ -7,6 +7,9 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <exception>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -16,6 +19,7 @@
 #include "core/civil_date.hpp"
 #include "gis/gis_error.hpp"
 #include "gis/io/sqlite_rtree_pack.hpp"
+#include "gis/parallel.hpp"
 
 namespace parkatlas {
 
@@ -141,20 +145,15 @@ class ChunkQueue {
 
 }  // namespace
 
-void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& rows,
-                      const GeosContext& geos, Progress& progress, const std::string& stage) {
-  const std::vector<TableColumn>& columns = *rows.columns;
-  const auto geom = rows.geometry ? geometry_column(db, table) : std::nullopt;
-  if (rows.geometry && !geom)
-    throw GisError("no geometry column registered for the table", {db.path(), table});
-  {
-    auto q = db.prepare("SELECT count(*) FROM " + sql_identifier(table));
-    q.step();
-    if (q.column_int64(0) != 0) throw GisError("bulk rows need an empty table", {db.path(), table});
-  }
-  // Lift the table's triggers: GDAL's R-tree triggers call GDAL's SQL functions (ST_MinX …),
-  // which this connection does not have, and the index is packed at the end instead.
-  std::vector<std::pair<std::string, std::string>> triggers;
+namespace {
+
+// GDAL's R-tree triggers call GDAL's SQL functions (ST_MinX …), which this connection does not
+// have, and the feature-count triggers would count row by row: they are lifted while the rows go
+// in (the index is packed at the end instead) and put back unchanged afterwards.
+using Triggers = std::vector<std::pair<std::string, std::string>>;
+
+Triggers lift_triggers(SqliteDb& db, const std::string& table) {
+  Triggers triggers;
   {
     auto q = db.prepare(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = "
@@ -163,7 +162,32 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
     while (q.step()) triggers.emplace_back(q.column_text(0), q.column_text(1));
   }
   for (const auto& [name, sql] : triggers) db.exec("DROP TRIGGER " + sql_identifier(name));
+  return triggers;
+}
 
+void put_back(SqliteDb& db, const Triggers& triggers) {
+  for (const auto& [name, sql] : triggers) db.exec(sql);
+}
+
+// The boxes of the rows' non-empty geometries (R-tree entries) and their extent.
+struct InsertedRows {
+  std::vector<RtreeBox> boxes;
+  RtreeBox extent{0, std::numeric_limits<double>::infinity(),
+                  -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+                  -std::numeric_limits<double>::infinity()};
+};
+
+// Inserts the rows into the empty table `table` of `db` (whose triggers are lifted), fid i + 1
+// for row i; `geom` is the table's geometry column as the GeoPackage registers it.
+InsertedRows insert_rows(SqliteDb& db, const std::string& table, const BulkRows& rows,
+                         const std::optional<GeometryColumn>& geom, const GeosContext& geos,
+                         Progress& progress, const std::string& stage) {
+  const std::vector<TableColumn>& columns = *rows.columns;
+  {
+    auto q = db.prepare("SELECT count(*) FROM " + sql_identifier(table));
+    q.step();
+    if (q.column_int64(0) != 0) throw GisError("bulk rows need an empty table", {db.path(), table});
+  }
   std::string sql = "INSERT INTO " + sql_identifier(table) + " (";
   std::string values;
   if (geom) {
@@ -178,10 +202,10 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
 
   // Rows are encoded (cells evaluated, geometry blobs built) on a second thread while this one
   // inserts the previous chunk: the two halves cost about the same.
-  std::vector<RtreeBox> boxes;
+  InsertedRows inserted;
+  std::vector<RtreeBox>& boxes = inserted.boxes;
+  RtreeBox& extent = inserted.extent;
   if (geom) boxes.reserve(rows.rows);
-  const double inf = std::numeric_limits<double>::infinity();
-  RtreeBox extent{0, inf, -inf, inf, -inf};
   ChunkQueue queue;
   std::exception_ptr encode_error;
   std::thread encoder([&] {
@@ -287,7 +311,15 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
   if (encode_error) std::rethrow_exception(encode_error);
   progress.end();
 
-  if (geom && !boxes.empty()) {
+  return inserted;
+}
+
+// The GeoPackage's bookkeeping of a table filled by insert_rows: its extent in gpkg_contents, its
+// count in gpkg_ogr_contents and its packed R-tree.
+void finish_table(SqliteDb& db, const std::string& table, size_t rows,
+                  const std::optional<GeometryColumn>& geom, InsertedRows inserted) {
+  const RtreeBox& extent = inserted.extent;
+  if (geom && !inserted.boxes.empty()) {
     auto q = db.prepare(
         "UPDATE gpkg_contents SET min_x = ?, max_x = ?, min_y = ?, max_y = ?, last_change = "
         "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE lower(table_name) = lower(?)");
@@ -304,7 +336,7 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
     if (q.column_int64(0) > 0) {
       auto u = db.prepare(
           "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)");
-      u.bind(1, static_cast<std::int64_t>(rows.rows));
+      u.bind(1, static_cast<std::int64_t>(rows));
       u.bind_text(2, table);
       u.run_and_reset();
     }
@@ -314,9 +346,136 @@ void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& ro
     auto q = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = ?");
     q.bind_text(1, rtree);
     q.step();
-    if (q.column_int64(0) > 0) fill_packed_rtree(db, rtree, std::move(boxes));
+    if (q.column_int64(0) > 0) fill_packed_rtree(db, rtree, std::move(inserted.boxes));
   }
-  for (const auto& [name, sql] : triggers) db.exec(sql);
+}
+
+std::optional<GeometryColumn> checked_geometry_column(SqliteDb& db, const std::string& table,
+                                                      const BulkRows& rows) {
+  const auto geom = rows.geometry ? geometry_column(db, table) : std::nullopt;
+  if (rows.geometry && !geom)
+    throw GisError("no geometry column registered for the table", {db.path(), table});
+  return geom;
+}
+
+// Removes the scratch file however the writing ends.
+struct ScratchFile {
+  std::string path;
+  ~ScratchFile() {
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+  }
+};
+
+}  // namespace
+
+void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& rows,
+                      const GeosContext& geos, Progress& progress, const std::string& stage) {
+  const auto geom = checked_geometry_column(db, table, rows);
+  const Triggers triggers = lift_triggers(db, table);
+  InsertedRows inserted = insert_rows(db, table, rows, geom, geos, progress, stage);
+  finish_table(db, table, rows.rows, geom, std::move(inserted));
+  put_back(db, triggers);
+}
+
+void write_gpkg_tables(SqliteDb& db, const std::vector<BulkTable>& tables, const GeosContext& geos,
+                       Progress& progress) {
+  // The file is a temporary one renamed only on success: no journal needed.
+  db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
+  if (tables.size() < 2 || worker_count() < 2) {
+    db.exec("BEGIN");
+    for (const BulkTable& t : tables)
+      append_gpkg_rows(db, t.table, t.rows, geos, progress, t.stage);
+    db.exec("COMMIT");
+    return;
+  }
+  // SQLite has one writer per file, and the inserting thread sets the pace (a province's parcels:
+  // 3 s, with the encoder beside it half idle). The largest table goes in here; the others go
+  // meanwhile, on a thread of their own, into a scratch file holding the same tables, and are
+  // then copied in as stored records (SQLite's transfer optimisation, for INSERT … SELECT * of
+  // tables declared alike: no row is decoded).
+  size_t largest = 0;
+  for (size_t k = 1; k < tables.size(); ++k)
+    if (tables[k].rows.rows > tables[largest].rows.rows) largest = k;
+  std::vector<std::optional<GeometryColumn>> geoms;
+  for (const BulkTable& t : tables) geoms.push_back(checked_geometry_column(db, t.table, t.rows));
+  ScratchFile scratch{db.path() + "-rows"};
+  {
+    // An empty file is an empty database (ATTACH does not create files for this connection).
+    std::ofstream empty(scratch.path, std::ios::binary | std::ios::trunc);
+    if (!empty) throw GisError("cannot create a scratch file", {scratch.path});
+  }
+  {
+    auto path = db.prepare("ATTACH ? AS scratch");
+    path.bind_text(1, scratch.path);
+    path.run_and_reset();
+  }
+  db.exec("PRAGMA scratch.page_size = 65536; PRAGMA scratch.journal_mode = OFF");
+  for (size_t k = 0; k < tables.size(); ++k) {
+    if (k == largest) continue;
+    auto q = db.prepare("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?");
+    q.bind_text(1, tables[k].table);
+    const std::string prefix = "CREATE TABLE ";
+    std::string create = q.step() ? q.column_text(0) : "";
+    if (create.rfind(prefix, 0) != 0)
+      throw GisError("unexpected table definition", {db.path(), tables[k].table});
+    db.exec(prefix + "scratch." + create.substr(prefix.size()));
+  }
+  db.exec("DETACH scratch");
+
+  std::vector<InsertedRows> inserted(tables.size());
+  std::exception_ptr side_error;
+  std::thread side([&] {
+    try {
+      SqliteDb side_db(scratch.path);
+      side_db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN");
+      GeosContext own;  // GEOS contexts are not shared between threads
+      Progress quiet;   // the console shows the largest table's progress
+      for (size_t k = 0; k < tables.size(); ++k)
+        if (k != largest)
+          inserted[k] = insert_rows(side_db, tables[k].table, tables[k].rows, geoms[k], own, quiet,
+                                    tables[k].stage);
+      side_db.exec("COMMIT");
+    } catch (...) {
+      side_error = std::current_exception();
+    }
+  });
+  struct Joiner {
+    std::thread& t;
+    ~Joiner() {
+      if (t.joinable()) t.join();
+    }
+  } joiner{side};
+  db.exec("BEGIN");
+  append_gpkg_rows(db, tables[largest].table, tables[largest].rows, geos, progress,
+                   tables[largest].stage);
+  db.exec("COMMIT");
+  side.join();
+  if (side_error) std::rethrow_exception(side_error);
+
+  {
+    auto path = db.prepare("ATTACH ? AS scratch");
+    path.bind_text(1, scratch.path);
+    path.run_and_reset();
+  }
+  db.exec("BEGIN");
+  for (size_t k = 0; k < tables.size(); ++k) {
+    if (k == largest) continue;
+    const std::string& table = tables[k].table;
+    const Triggers triggers = lift_triggers(db, table);
+    {
+      auto q = db.prepare("SELECT count(*) FROM main." + sql_identifier(table));
+      q.step();
+      if (q.column_int64(0) != 0)
+        throw GisError("bulk rows need an empty table", {db.path(), table});
+    }
+    db.exec("INSERT INTO main." + sql_identifier(table) + " SELECT * FROM scratch." +
+            sql_identifier(table));
+    finish_table(db, table, tables[k].rows.rows, geoms[k], std::move(inserted[k]));
+    put_back(db, triggers);
+  }
+  db.exec("COMMIT");
+  db.exec("DETACH scratch");
 }
 
 }  // namespace parkatlas

@@ -15,16 +15,16 @@
 
 namespace parkatlas {
 
-struct BulkRows {
-  const std::vector<TableColumn>* columns;  // in the order of the table's fields
-  size_t rows = 0;
-  std::function<const GEOSGeometry*(size_t)> geometry;  // empty for a table without geometry
-};
-
 // Appends `rows` to the empty table `table` of the GeoPackage open in `db`, inside the caller's
 // transaction. The table's triggers (GDAL's R-tree and feature-count triggers) are lifted while
 // the rows go in and put back unchanged afterwards.
 void append_gpkg_rows(SqliteDb& db, const std::string& table, const BulkRows& rows,
                       const GeosContext& geos, Progress& progress, const std::string& stage);
+
+// Fills the empty tables of the GeoPackage open in `db` (a temporary file: no journal, the
+// transactions are its own). With two cores the largest table is filled on `db` while the others
+// are filled beside it in a scratch file and then copied in.
+void write_gpkg_tables(SqliteDb& db, const std::vector<BulkTable>& tables, const GeosContext& geos,
+                       Progress& progress);
 
 }  // namespace parkatlas

@@ -366,10 +366,7 @@ void write_table(VectorOutput& out, OutputLayer& layer, const std::vector<TableC
     write_rows(layer, columns, rows, geometry, geos, progress, stage);
     return;
   }
-  out.defer_rows(layer, [&columns, rows, geometry = std::move(geometry), &geos, &progress, stage](
-                            SqliteDb& db, const std::string& table) {
-    append_gpkg_rows(db, table, BulkRows{&columns, rows, geometry}, geos, progress, stage);
-  });
+  out.defer_rows(layer, BulkRows{&columns, rows, std::move(geometry)}, stage, geos, progress);
 }
 
 }  // namespace parkatlas

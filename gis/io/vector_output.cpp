@@ -1,6 +1,8 @@
 // Writing features through OGR.
 #include "gis/io/vector_output.hpp"
 
+#include "gis/io/gpkg_bulk_rows.hpp"
+
 #include <cpl_string.h>
 
 #include <atomic>
@@ -157,10 +159,12 @@ OutputLayer& VectorOutput::add_layer(const std::string& name, const OGRSpatialRe
   return *layers_.back();
 }
 
-void VectorOutput::defer_rows(const OutputLayer& layer,
-                              std::function<void(SqliteDb&, const std::string& table)> fill) {
+void VectorOutput::defer_rows(const OutputLayer& layer, BulkRows rows, std::string stage,
+                              const GeosContext& geos, Progress& progress) {
   if (!defers_rows()) throw GisError("rows can only be deferred in a new GeoPackage", {path_});
-  deferred_.emplace_back(layer.name(), std::move(fill));
+  deferred_.push_back({layer.name(), std::move(rows), std::move(stage)});
+  deferred_geos_ = &geos;
+  deferred_progress_ = &progress;
 }
 
 void VectorOutput::begin_batch() {
@@ -184,10 +188,7 @@ void VectorOutput::commit() {
     throw GisError("closing the output failed: " + std::string(CPLGetLastErrorMsg()), {path_});
   if (!deferred_.empty()) {
     SqliteDb db(file_->temp_path());
-    // The file is a temporary one renamed only on success: no journal needed.
-    db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN");
-    for (auto& [table, fill] : deferred_) fill(db, table);
-    db.exec("COMMIT");
+    write_gpkg_tables(db, deferred_, *deferred_geos_, *deferred_progress_);
     deferred_.clear();
   }
   if (file_) file_->commit();

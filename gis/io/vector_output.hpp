@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/attribute_table.hpp"
+#include "gis/analysis/progress.hpp"
 #include "gis/geos/geos_context.hpp"
 #include "gis/io/atomic_file.hpp"
 #include "gis/io/sqlite_db.hpp"
@@ -29,6 +30,19 @@ struct TableColumn {
   // without a copy, nullopt for null; the same answers as `value`. The million-row writers
   // use it instead of copying every text into a Cell twice (GeoPackage and CSV).
   std::function<std::optional<std::string_view>(size_t)> text_view = {};
+};
+
+// The rows of a table written through SQLite (gpkg_bulk_rows.hpp).
+struct BulkRows {
+  const std::vector<TableColumn>* columns;  // in the order of the table's fields
+  size_t rows = 0;
+  std::function<const GEOSGeometry*(size_t)> geometry;  // empty for a table without geometry
+};
+
+struct BulkTable {
+  std::string table;
+  BulkRows rows;
+  std::string stage;  // what the progress shows
 };
 
 class OutputLayer {
@@ -71,11 +85,11 @@ class VectorOutput {
   // Whether rows can be left to commit() (a GeoPackage this object creates, not one updated in
   // place: those rows must share the caller's transaction).
   bool defers_rows() const { return file_.has_value() && driver_ == "GPKG"; }
-  // `fill` writes the rows of `layer` (made by add_layer, left empty) through SQLite once GDAL
-  // has closed the file, in one transaction, before the file is renamed into place. Whatever
-  // `fill` refers to must live until commit().
-  void defer_rows(const OutputLayer& layer,
-                  std::function<void(SqliteDb&, const std::string& table)> fill);
+  // The rows of `layer` (made by add_layer, left empty) are written through SQLite once GDAL has
+  // closed the file, before it is renamed into place. What `rows` refers to, `geos` and
+  // `progress` must live until commit().
+  void defer_rows(const OutputLayer& layer, BulkRows rows, std::string stage,
+                  const GeosContext& geos, Progress& progress);
   GDALDataset& dataset() { return *dataset_; }
   const std::string& path() const { return path_; }
 
@@ -88,7 +102,9 @@ class VectorOutput {
   bool in_transaction_ = false;
   std::vector<std::string> default_options_;
   std::string driver_;
-  std::vector<std::pair<std::string, std::function<void(SqliteDb&, const std::string&)>>> deferred_;
+  std::vector<BulkTable> deferred_;
+  const GeosContext* deferred_geos_ = nullptr;
+  Progress* deferred_progress_ = nullptr;
 };
 
 // Counts one feature written; crash-safety tests (issue 7) kill the process by SIGKILL after

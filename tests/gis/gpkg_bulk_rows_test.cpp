@@ -4,8 +4,11 @@
 // read back with OGR).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <set>
 
 #include "geos_wkt.hpp"
@@ -266,6 +269,121 @@ TEST(BulkRows, WritesWhatGdalWritesForTheSameRows) {
             single_text(db,
                         "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
                         "tbl_name = 'by_gdal'"));
+}
+
+// With two cores the largest table is filled on the file's own connection while the others are
+// filled beside it in a scratch file and copied in as stored records. Both ways must give the same
+// file contents: rows, fids, extents, counts, R-trees, triggers, AUTOINCREMENT counters.
+TEST(BulkRows, TablesFilledBesideTheLargestEqualTablesFilledInTurn) {
+  GeosContext geos;
+  // big: six unit squares side by side, row i at x = i … i + 1, y = 0 … 1.
+  // small: three squares of side 2, row i at x = 10 + 3i … 12 + 3i, y = 10 … 12 (row 1 empty).
+  std::vector<GeomPtr> big, small;
+  for (int i = 0; i < 6; ++i) {
+    const int x = i;
+    big.push_back(from_wkt(geos, "POLYGON ((" + std::to_string(x) + " 0, " + std::to_string(x + 1) +
+                                     " 0, " + std::to_string(x + 1) + " 1, " + std::to_string(x) +
+                                     " 0))"));
+  }
+  for (int i = 0; i < 3; ++i) {
+    const int x = 10 + 3 * i;
+    small.push_back(i == 1 ? from_wkt(geos, "POLYGON EMPTY")
+                           : from_wkt(geos, "POLYGON ((" + std::to_string(x) + " 10, " +
+                                                std::to_string(x + 2) + " 10, " +
+                                                std::to_string(x + 2) + " 12, " +
+                                                std::to_string(x) + " 10))"));
+  }
+  const std::vector<std::string> names = {"甲", "乙", "", "丁,", "戊", "己"};
+  using T = FieldType;
+  std::vector<TableColumn> cols = {
+      {{"name", T::text},
+       [&names](size_t i) { return text_or_null(names[i]); },
+       [&names](size_t i) -> std::optional<std::string_view> {
+         if (names[i].empty()) return std::nullopt;
+         return names[i];
+       }},
+      {{"value", T::real}, [](size_t i) { return Cell{0.5 * double(i)}; }},
+      {{"day", T::date},
+       [](size_t i) {
+         return Cell{CivilDate{2024, 2u, 20u + unsigned(i)}};
+       }},
+  };
+  const auto dir = test::temp_dir("bulk-beside");
+  OGRSpatialReference srs;
+  srs.importFromEPSG(4548);
+  Progress progress;
+  const char* before = std::getenv("PARKATLAS_THREADS");
+  const std::optional<std::string> saved =
+      before ? std::optional<std::string>(before) : std::nullopt;
+  auto write = [&](const std::string& path, const char* threads) {
+    setenv("PARKATLAS_THREADS", threads, 1);
+    VectorOutput out(path, "GPKG");
+    out.begin_batch();
+    OutputLayer& b = out.add_layer("big", &srs, wkbMultiPolygon, fields_of(cols));
+    write_table(
+        out, b, cols, big.size(), [&big](size_t i) { return big[i].get(); }, geos, progress, "big");
+    OutputLayer& s = out.add_layer("small", &srs, wkbMultiPolygon, fields_of(cols));
+    write_table(
+        out, s, cols, small.size(), [&small](size_t i) { return small[i].get(); }, geos, progress,
+        "small");
+    OutputLayer& p = out.add_layer("plain", nullptr, wkbNone, fields_of(cols));
+    write_table(out, p, cols, 4, nullptr, geos, progress, "plain");
+    out.end_batch();
+    out.commit();
+  };
+  const std::string in_turn = (dir / "in_turn.gpkg").string(),
+                    beside = (dir / "beside.gpkg").string();
+  write(in_turn, "1");
+  write(beside, "2");
+  if (saved)
+    setenv("PARKATLAS_THREADS", saved->c_str(), 1);
+  else
+    unsetenv("PARKATLAS_THREADS");
+
+  SqliteDb db(beside);
+  db.exec("ATTACH '" + in_turn + "' AS t");
+  for (const char* table : {"big", "small", "plain"}) {
+    const std::string a = std::string("main.") + table, b = std::string("t.") + table;
+    EXPECT_EQ(single_text(db, "SELECT count(*) FROM " + a),
+              single_text(db, "SELECT count(*) FROM " + b));
+    EXPECT_EQ(
+        single_text(db, "SELECT count(*) FROM (SELECT * FROM " + a + " EXCEPT SELECT * FROM " + b +
+                            ") ,(SELECT * FROM " + b + " EXCEPT SELECT * FROM " + a + ")"),
+        "0")
+        << table;
+    for (const char* meta :
+         {"SELECT min_x || ' ' || max_x || ' ' || min_y || ' ' || max_y FROM %.gpkg_contents "
+          "WHERE table_name = '$'",
+          "SELECT feature_count FROM %.gpkg_ogr_contents WHERE table_name = '$'",
+          "SELECT seq FROM %.sqlite_sequence WHERE name = '$'",
+          "SELECT count(*) FROM %.sqlite_master WHERE type = 'trigger' AND tbl_name = '$'"}) {
+      auto sql = [&](const char* schema) {
+        std::string q = meta;
+        q.replace(q.find('%'), 1, schema);
+        q.replace(q.find('$'), 1, table);
+        return q;
+      };
+      EXPECT_EQ(single_text(db, sql("main")), single_text(db, sql("t"))) << sql("main");
+    }
+  }
+  EXPECT_EQ(
+      single_text(db, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'small'"),
+      "3");
+  // The squares of rows 0 and 2 span x 10 … 18 and y 10 … 12 (row 1 is empty).
+  EXPECT_EQ(single_text(db,
+                        "SELECT min_x || ' ' || max_x || ' ' || min_y || ' ' || max_y FROM "
+                        "gpkg_contents WHERE table_name = 'small'"),
+            "10.0 18.0 10.0 12.0");
+  EXPECT_EQ(single_text(db, "SELECT rtreecheck('rtree_small_geom')"), "ok");
+  EXPECT_EQ(
+      single_text(db, "SELECT group_concat(id) FROM (SELECT id FROM rtree_small_geom ORDER BY id)"),
+      "1,3");
+  EXPECT_EQ(single_text(db, "SELECT group_concat(id) FROM rtree_small_geom WHERE minx >= 15"), "3");
+  EXPECT_EQ(single_text(db, "SELECT rtreecheck('rtree_big_geom')"), "ok");
+  EXPECT_EQ(single_text(db, "SELECT count(*) FROM rtree_big_geom WHERE maxx <= 3"), "3");
+  db.exec("DETACH t");
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    EXPECT_EQ(e.path().string().find("-rows"), std::string::npos) << e.path();
 }
 
 }  // namespace

@@ -379,6 +379,12 @@ TEST(BulkRows, TablesFilledBesideTheLargestEqualTablesFilledInTurn) {
       single_text(db, "SELECT group_concat(id) FROM (SELECT id FROM rtree_small_geom ORDER BY id)"),
       "1,3");
   EXPECT_EQ(single_text(db, "SELECT group_concat(id) FROM rtree_small_geom WHERE minx >= 15"), "3");
+  for (const char* rtree : {"rtree_big_geom", "rtree_small_geom"})
+    EXPECT_EQ(single_text(db, std::string("SELECT count(*) FROM (SELECT * FROM main.") + rtree +
+                                  " EXCEPT SELECT * FROM t." + rtree + "), (SELECT * FROM t." +
+                                  rtree + " EXCEPT SELECT * FROM main." + rtree + ")"),
+              "0")
+        << rtree;
   EXPECT_EQ(single_text(db, "SELECT rtreecheck('rtree_big_geom')"), "ok");
   EXPECT_EQ(single_text(db, "SELECT count(*) FROM rtree_big_geom WHERE maxx <= 3"), "3");
   db.exec("DETACH t");

@@ -12,6 +12,7 @@
 #include <cpl_conv.h>
 #include <cpl_string.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -361,9 +362,10 @@ Cell LayerReader::canonical_cell(const RawValue& v, size_t c, long long fid,
   return cell;
 }
 
-std::vector<LayerReader::Slice> LayerReader::plan_slices(int parts) const {
+std::vector<LayerReader::Slice> LayerReader::plan_slices(int threads, int per_thread) const {
   const long long n = report_.features_in_source;
-  if (parts <= 1 || n < 20000) return {Slice{}};
+  if (threads <= 1 || n < 20000) return {Slice{}};
+  const int parts = threads * std::max(1, per_thread);
   std::vector<Slice> slices;
   if (layer_->TestCapability(OLCFastSetNextByIndex)) {  // Shapefiles: records by index
     for (int k = 0; k < parts; ++k) {
@@ -593,25 +595,29 @@ void LayerReader::for_each(const MeasuringCrs& target, const GeosContext& geos,
 }
 
 void LayerReader::for_each_parallel(
-    const MeasuringCrs& target, int parts,
+    const MeasuringCrs& target, int parts, int slices_per_part,
+    const std::function<void(size_t count)>& slice_count,
     const std::function<void(int, FeatureRow&, const GeosContext&)>& fn) {
-  std::vector<Slice> slices = plan_slices(parts);
+  std::vector<Slice> slices = plan_slices(parts, slices_per_part);
   std::vector<SliceState> states(slices.size());
+  slice_count(slices.size());
   if (slices.size() == 1) {
     GeosContext geos;
     read_slice(*layer_, slices[0], target, geos, states[0],
                [&](FeatureRow& row) { fn(0, row, geos); });
   } else {
-    run_parallel(slices.size(), [&](size_t k) {
-      // GDAL datasets and GEOS contexts are not shared between threads: one of each per slice.
+    std::atomic<size_t> next{0};
+    run_parallel(std::min(slices.size(), static_cast<size_t>(parts)), [&](size_t) {
+      // GDAL datasets and GEOS contexts are not shared between threads: one of each per thread.
       GDALDatasetUniquePtr ds = open_dataset();
       if (!ds)
         throw GisError("GDAL cannot reopen the source for parallel reading",
                        {config_.source, report_.layer});
       OGRLayer* layer = ds->GetLayerByName(report_.layer.c_str());
       GeosContext geos;
-      read_slice(*layer, slices[k], target, geos, states[k],
-                 [&](FeatureRow& row) { fn(static_cast<int>(k), row, geos); });
+      for (size_t k = next++; k < slices.size(); k = next++)
+        read_slice(*layer, slices[k], target, geos, states[k],
+                   [&](FeatureRow& row) { fn(static_cast<int>(k), row, geos); });
     });
   }
   for (auto& s : states) merge(s);
@@ -625,7 +631,6 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
   // to them in place (reallocating there touched every column twice over: at province scale the
   // kernel's zeroing of fresh pages is a large share of reading).
   const auto in_source = static_cast<size_t>(std::max<long long>(0, report_.features_in_source));
-  const size_t per_slice = in_source / static_cast<size_t>(std::max(1, parts)) + 1;
   auto empty_data = [&](size_t expected) {
     LayerData data;
     data.kind = config_.kind;
@@ -653,12 +658,18 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
     for_each(target, geos, [&](FeatureRow& row) { append(data, row); });
     return data;
   }
-  std::vector<LayerData> pieces(static_cast<size_t>(parts));
-  for (size_t k = 0; k < pieces.size(); ++k)
-    pieces[k] = empty_data(k == 0 ? in_source + 1 : per_slice);
-  for_each_parallel(target, parts, [&](int k, FeatureRow& row, const GeosContext&) {
-    append(pieces[static_cast<size_t>(k)], row);
-  });
+  std::vector<LayerData> pieces;
+  // One slice a thread: every further slice is appended to the first afterwards.
+  for_each_parallel(
+      target, parts, 1,
+      [&](size_t count) {
+        pieces.resize(count);
+        for (size_t k = 0; k < count; ++k)
+          pieces[k] = empty_data(k == 0 ? in_source + 1 : in_source / count + 1);
+      },
+      [&](int k, FeatureRow& row, const GeosContext&) {
+        append(pieces[static_cast<size_t>(k)], row);
+      });
   // Concatenate in slice order: the same order as a single-threaded read. Column by column on all
   // cores: the appended rows are fresh pages (half a second on one core for a province).
   LayerData data = std::move(pieces[0]);

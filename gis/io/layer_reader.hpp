@@ -83,10 +83,14 @@ class LayerReader {
   // Streams every usable feature in the measuring CRS; skipped features only leave problems.
   void for_each(const MeasuringCrs& target, const GeosContext& geos,
                 const std::function<void(FeatureRow&)>& fn);
-  // The same over `parts` slices of the layer read concurrently, each on its own thread with its
-  // own dataset handle and GEOS context; fn(part, row, geos) runs on the part's thread. Problems
-  // and counts are merged in slice order, so the result does not depend on thread timing.
-  void for_each_parallel(const MeasuringCrs& target, int parts,
+  // The same on `parts` threads, each with its own dataset handle and GEOS context, over
+  // `slices_per_part` slices of the layer a thread, handed out as threads finish one (where the
+  // cost of a feature differs along the layer). slices(count) is called first; then
+  // fn(slice, row, geos) runs on the thread reading that slice, and slice k's rows come before
+  // slice k + 1's in the layer. Problems and counts are merged in slice order, so the result does
+  // not depend on thread timing.
+  void for_each_parallel(const MeasuringCrs& target, int parts, int slices_per_part,
+                         const std::function<void(size_t count)>& slices,
                          const std::function<void(int, FeatureRow&, const GeosContext&)>& fn);
   LayerData read_all(const MeasuringCrs& target, const GeosContext& geos, int parts = 1);
   // Where the problems of later reads go (a read on a thread of its own keeps them apart).
@@ -103,7 +107,7 @@ class LayerReader {
     long long first = 0, count = -1;  // by index (drivers with fast random access)
     std::string fid_filter;           // or an attribute filter on the FID
   };
-  std::vector<Slice> plan_slices(int parts) const;
+  std::vector<Slice> plan_slices(int threads, int per_thread) const;
   void read_slice(OGRLayer& layer, const Slice& slice, const MeasuringCrs& target,
                   const GeosContext& geos, SliceState& state,
                   const std::function<void(FeatureRow&)>& fn) const;

@@ -19,14 +19,16 @@ class ParcelIndex {
   };
   // The parcels a thread prepared last, kept for its next buildings: a parcel's buildings tend to
   // follow one another in a layer, and preparing (indexing) a parcel costs more than a test. One
-  // per thread, used with that thread's GEOS context; it must not outlive the index.
+  // per slice of the buildings being read, used with its thread's GEOS context; it must not outlive
+  // the index. 64 slots: on the province data turned by 25° a building has 2.4 candidate parcels,
+  // and 16 slots prepared 2.45 M parcels for 6.9 M tests, 64 slots 2.14 M.
   class PreparedCache {
    public:
     const GEOSPreparedGeometry* get(const GeosContext& geos, size_t parcel,
                                     const GEOSGeometry* geometry);
 
    private:
-    static constexpr size_t kSlots = 16;
+    static constexpr size_t kSlots = 64;
     struct Slot {
       size_t parcel = static_cast<size_t>(-1);
       PreparedPtr prepared;

@@ -2,8 +2,8 @@
 // §2.1.3: "GP", version 0, flags, srs_id, envelope minx maxx miny maxy) followed by GEOS's WKB.
 #include "gis/io/gpkg_bulk_rows.hpp"
 
-#include <pthread.h>
-#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
@@ -464,11 +464,12 @@ void write_gpkg_tables(SqliteDb& db, const std::vector<BulkTable>& tables, const
   std::vector<InsertedRows> inserted(tables.size());
   std::exception_ptr side_error;
   std::thread side([&] {
-    // Only on a core the largest table leaves idle: beside it at the same priority, this thread
-    // slowed the inserting thread that sets the pace by as much as it saved. Its encoder inherits
-    // the policy.
-    sched_param idle{};
-    pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
+    // Mostly on the core the largest table leaves idle: beside it at the same priority, this
+    // thread slowed the inserting thread that sets the pace by as much as it saved. A lower
+    // priority (nice 10, about a tenth of a normal thread's share; its encoder inherits it), not
+    // SCHED_IDLE: on a machine kept busy by other programs an idle-class thread hardly runs, and
+    // an unprivileged one cannot be raised again.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
     try {
       SqliteDb side_db(scratch.path);
       side_db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN");

@@ -43,6 +43,15 @@ inline void run_parallel(size_t parts, const std::function<void(size_t)>& task) 
     if (e) std::rethrow_exception(e);
 }
 
+// Joins a thread on every way out of a scope (an exception included), so it never outlives what it
+// refers to.
+struct JoinOnExit {
+  std::thread& thread;
+  ~JoinOnExit() {
+    if (thread.joinable()) thread.join();
+  }
+};
+
 // Runs each task once, on all cores: independent set-up steps such as sizing several large
 // vectors, whose fresh pages the kernel zeroes at well under a gigabyte a second here. Threads take
 // the next task as they finish one.

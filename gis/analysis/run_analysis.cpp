@@ -406,13 +406,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
       csv_error = std::current_exception();
     }
   });
-  // Join the side thread on every way out of this scope.
-  struct Joiner {
-    std::thread& t;
-    ~Joiner() {
-      if (t.joinable()) t.join();
-    }
-  } joiner{side_thread};
+  JoinOnExit joiner{side_thread};
   if (in.batches) {
     add_unsupplied(a, rules, options.as_of, progress);
     clock.lap("批而未供 (approval batches minus supplied parcels; clusters, CSV files alongside)");

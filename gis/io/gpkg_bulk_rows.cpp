@@ -172,6 +172,24 @@ void put_back(SqliteDb& db, const Triggers& triggers) {
   for (const auto& [name, sql] : triggers) db.exec(sql);
 }
 
+bool has_table(SqliteDb& db, const std::string& name) {
+  auto q = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = ?");
+  q.bind_text(1, name);
+  q.step();
+  return q.column_int64(0) > 0;
+}
+
+std::int64_t row_count(SqliteDb& db, const std::string& table) {
+  auto q = db.prepare("SELECT count(*) FROM " + table);
+  q.step();
+  return q.column_int64(0);
+}
+
+// The name GDAL gives a table's spatial index.
+std::string rtree_of(const std::string& table, const GeometryColumn& geom) {
+  return "rtree_" + table + "_" + geom.name;
+}
+
 // The boxes of the rows' non-empty geometries (R-tree entries) and their extent.
 struct InsertedRows {
   std::vector<RtreeBox> boxes;
@@ -186,11 +204,8 @@ InsertedRows insert_rows(SqliteDb& db, const std::string& table, const BulkRows&
                          const std::optional<GeometryColumn>& geom, const GeosContext& geos,
                          Progress& progress, const std::string& stage) {
   const std::vector<TableColumn>& columns = *rows.columns;
-  {
-    auto q = db.prepare("SELECT count(*) FROM " + sql_identifier(table));
-    q.step();
-    if (q.column_int64(0) != 0) throw GisError("bulk rows need an empty table", {db.path(), table});
-  }
+  if (row_count(db, sql_identifier(table)) != 0)
+    throw GisError("bulk rows need an empty table", {db.path(), table});
   std::string sql = "INSERT INTO " + sql_identifier(table) + " (";
   std::string values;
   if (geom) {
@@ -346,19 +361,9 @@ void finish_table(SqliteDb& db, const std::string& table, size_t rows,
     }
   }
   if (geom && pack_rtree) {
-    const std::string rtree = "rtree_" + table + "_" + geom->name;
-    auto q = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = ?");
-    q.bind_text(1, rtree);
-    q.step();
-    if (q.column_int64(0) > 0) fill_packed_rtree(db, rtree, std::move(inserted.boxes));
+    const std::string rtree = rtree_of(table, *geom);
+    if (has_table(db, rtree)) fill_packed_rtree(db, rtree, std::move(inserted.boxes));
   }
-}
-
-bool has_table(SqliteDb& db, const std::string& name) {
-  auto q = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = ?");
-  q.bind_text(1, name);
-  q.step();
-  return q.column_int64(0) > 0;
 }
 
 // The R-tree entries of the rows, as insert_rows finds them: fid i + 1 for each non-empty geometry.
@@ -435,16 +440,17 @@ void write_gpkg_tables(SqliteDb& db, const std::vector<BulkTable>& tables, const
   std::vector<std::optional<GeometryColumn>> geoms;
   for (const BulkTable& t : tables) geoms.push_back(checked_geometry_column(db, t.table, t.rows));
   ScratchFile scratch{db.path() + "-rows"};
+  auto attach_scratch = [&] {
+    auto attach = db.prepare("ATTACH ? AS scratch");
+    attach.bind_text(1, scratch.path);
+    attach.run_and_reset();
+  };
   {
     // An empty file is an empty database (ATTACH does not create files for this connection).
     std::ofstream empty(scratch.path, std::ios::binary | std::ios::trunc);
     if (!empty) throw GisError("cannot create a scratch file", {scratch.path});
   }
-  {
-    auto path = db.prepare("ATTACH ? AS scratch");
-    path.bind_text(1, scratch.path);
-    path.run_and_reset();
-  }
+  attach_scratch();
   db.exec("PRAGMA scratch.page_size = 65536; PRAGMA scratch.journal_mode = OFF");
   for (size_t k = 0; k < tables.size(); ++k)
     if (k != largest) declare_in_scratch(db, tables[k].table);
@@ -452,8 +458,8 @@ void write_gpkg_tables(SqliteDb& db, const std::vector<BulkTable>& tables, const
   // into copies of the index's own tables, its empty root node included.
   const BulkTable& big = tables[largest];
   std::string big_rtree;
-  if (geoms[largest] && has_table(db, "rtree_" + big.table + "_" + geoms[largest]->name)) {
-    big_rtree = "rtree_" + big.table + "_" + geoms[largest]->name;
+  if (geoms[largest] && has_table(db, rtree_of(big.table, *geoms[largest]))) {
+    big_rtree = rtree_of(big.table, *geoms[largest]);
     for (const char* part : {"_node", "_rowid", "_parent"})
       declare_in_scratch(db, big_rtree + part);
     db.exec("INSERT INTO scratch." + sql_identifier(big_rtree + "_node") + " SELECT * FROM main." +
@@ -485,12 +491,7 @@ void write_gpkg_tables(SqliteDb& db, const std::vector<BulkTable>& tables, const
       side_error = std::current_exception();
     }
   });
-  struct Joiner {
-    std::thread& t;
-    ~Joiner() {
-      if (t.joinable()) t.join();
-    }
-  } joiner{side};
+  JoinOnExit joiner{side};
   db.exec("BEGIN");
   {
     const Triggers triggers = lift_triggers(db, big.table);
@@ -504,31 +505,21 @@ void write_gpkg_tables(SqliteDb& db, const std::vector<BulkTable>& tables, const
   side.join();
   if (side_error) std::rethrow_exception(side_error);
 
-  {
-    auto path = db.prepare("ATTACH ? AS scratch");
-    path.bind_text(1, scratch.path);
-    path.run_and_reset();
-  }
+  attach_scratch();
   db.exec("BEGIN");
   for (size_t k = 0; k < tables.size(); ++k) {
     if (k == largest) continue;
     const std::string& table = tables[k].table;
     const Triggers triggers = lift_triggers(db, table);
-    {
-      auto q = db.prepare("SELECT count(*) FROM main." + sql_identifier(table));
-      q.step();
-      if (q.column_int64(0) != 0)
-        throw GisError("bulk rows need an empty table", {db.path(), table});
-    }
+    if (row_count(db, "main." + sql_identifier(table)) != 0)
+      throw GisError("bulk rows need an empty table", {db.path(), table});
     db.exec("INSERT INTO main." + sql_identifier(table) + " SELECT * FROM scratch." +
             sql_identifier(table));
     finish_table(db, table, tables[k].rows.rows, geoms[k], std::move(inserted[k]));
     put_back(db, triggers);
   }
   if (!big_rtree.empty()) {
-    auto q = db.prepare("SELECT count(*) FROM main." + sql_identifier(big_rtree + "_rowid"));
-    q.step();
-    if (q.column_int64(0) != 0)
+    if (row_count(db, "main." + sql_identifier(big_rtree + "_rowid")) != 0)
       throw GisError("the spatial index " + big_rtree + " is not empty", {db.path()});
     db.exec("DELETE FROM main." + sql_identifier(big_rtree + "_node"));
     for (const char* part : {"_node", "_rowid", "_parent"})

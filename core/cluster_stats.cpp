@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace parkatlas {
 
@@ -22,55 +24,99 @@ const char* level_name(ClusterLevel level) {
   return "province";
 }
 
-size_t FirmBuilder::add(const FirmParcel& p) {
-  const std::string name = p.enterprise.empty() ? "#" + p.parcel_key : p.enterprise;
-  std::string key = name;
-  key += '\x1f';
-  key += p.park_id;
-  auto [it, added] = index_.try_emplace(std::move(key), firms_.size());
-  if (added) {
-    FirmRecord f;
-    f.enterprise = name;
-    f.park_id = p.park_id;
-    f.city = p.city;
-    f.county = p.county;
-    f.cluster = p.cluster;
-    f.industry = p.industry;
-    firms_.push_back(std::move(f));
-    seen_revenue_.emplace_back();
-    seen_tax_.emplace_back();
+namespace {
+
+constexpr std::uint32_t kEmptySlot = 0xFFFFFFFFu;
+
+size_t firm_hash(std::string_view enterprise, std::string_view park) {
+  const size_t h = std::hash<std::string_view>{}(enterprise);
+  return h ^ (std::hash<std::string_view>{}(park) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+}
+
+}  // namespace
+
+bool FirmBuilder::SeenAmounts::add(double v) {
+  for (std::uint8_t k = 0; k < inline_count; ++k)
+    if (first[k] == v) return false;
+  if (std::find(more.begin(), more.end(), v) != more.end()) return false;
+  if (inline_count < first.size())
+    first[inline_count++] = v;
+  else
+    more.push_back(v);
+  return true;
+}
+
+void FirmBuilder::grow_slots(size_t wanted) {
+  size_t n = 16;
+  while (n < 2 * wanted) n *= 2;  // at most half full
+  if (n <= slots_.size()) return;
+  slots_.assign(n, kEmptySlot);
+  for (size_t f = 0; f < firms_.size(); ++f) {
+    size_t s = firm_hash(firms_[f].enterprise, firms_[f].park_id) & (n - 1);
+    while (slots_[s] != kEmptySlot) s = (s + 1) & (n - 1);
+    slots_[s] = static_cast<std::uint32_t>(f);
   }
-  FirmRecord& f = firms_[it->second];
+}
+
+size_t FirmBuilder::find_or_add(std::string_view name, const FirmParcel& p) {
+  if (2 * (firms_.size() + 1) > slots_.size()) grow_slots(firms_.size() + 1);
+  const size_t mask = slots_.size() - 1;
+  for (size_t s = firm_hash(name, p.park_id) & mask;; s = (s + 1) & mask) {
+    const std::uint32_t f = slots_[s];
+    if (f == kEmptySlot) {
+      slots_[s] = static_cast<std::uint32_t>(firms_.size());
+      FirmRecord& r = firms_.emplace_back();
+      r.enterprise = name;
+      r.park_id = p.park_id;
+      r.city = p.city;
+      r.county = p.county;
+      r.cluster = p.cluster;
+      r.industry = p.industry;
+      seen_revenue_.emplace_back();
+      seen_tax_.emplace_back();
+      return firms_.size() - 1;
+    }
+    if (firms_[f].enterprise == name && firms_[f].park_id == p.park_id) return f;
+  }
+}
+
+size_t FirmBuilder::add(const FirmParcel& p) {
+  std::string_view name = p.enterprise;
+  if (name.empty()) {
+    unnamed_.assign("#");
+    unnamed_ += p.parcel_key;
+    name = unnamed_;
+  }
+  const size_t index = find_or_add(name, p);
+  FirmRecord& f = firms_[index];
   // Bureaus either repeat a firm's totals on each of its parcels or split them among the
   // parcels. Equal values are taken as one repeated total, different ones as parts: the firm's
   // figure is the sum of its parcels' distinct values.
-  auto add_distinct = [](std::optional<double>& into, std::vector<double>& seen,
+  auto add_distinct = [](std::optional<double>& into, SeenAmounts& seen,
                          const std::optional<double>& v) {
-    if (!v || std::find(seen.begin(), seen.end(), *v) != seen.end()) return;
-    seen.push_back(*v);
-    into = into.value_or(0) + *v;
+    if (v && seen.add(*v)) into = into.value_or(0) + *v;
   };
-  add_distinct(f.revenue_wan, seen_revenue_[it->second], p.revenue_wan);
-  add_distinct(f.tax_wan, seen_tax_[it->second], p.tax_wan);
+  add_distinct(f.revenue_wan, seen_revenue_[index], p.revenue_wan);
+  add_distinct(f.tax_wan, seen_tax_[index], p.tax_wan);
   if (p.rd_institutions && (!f.rd_institutions || *p.rd_institutions > *f.rd_institutions))
     f.rd_institutions = p.rd_institutions;
   if (f.cluster.empty()) f.cluster = p.cluster;
   if (f.industry.empty()) f.industry = p.industry;
   f.land_mu += p.land_mu;
-  return it->second;
+  return index;
 }
 
 void FirmBuilder::reserve(size_t parcels) {
-  index_.reserve(parcels);
+  grow_slots(parcels);
   firms_.reserve(parcels);
   seen_revenue_.reserve(parcels);
   seen_tax_.reserve(parcels);
 }
 
 std::vector<FirmRecord> FirmBuilder::finish() {
-  index_.clear();
-  seen_revenue_.clear();
-  seen_tax_.clear();
+  slots_ = {};
+  seen_revenue_ = {};
+  seen_tax_ = {};
   return std::move(firms_);
 }
 
@@ -113,7 +159,19 @@ struct Sums {
   }
 };
 
-std::string unit_of(const FirmRecord& f, ClusterLevel level) {
+// A view into the firm: the statistics key their maps by views of the firms' own strings, so a
+// province's half a million firms are summed four times over without copying a text.
+template <size_t N>
+struct ViewsHash {
+  size_t operator()(const std::array<std::string_view, N>& views) const {
+    size_t h = 0;
+    for (std::string_view v : views)
+      h ^= std::hash<std::string_view>{}(v) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+  }
+};
+
+std::string_view unit_of(const FirmRecord& f, ClusterLevel level) {
   switch (level) {
     case ClusterLevel::park:
       return f.park_id;
@@ -124,7 +182,7 @@ std::string unit_of(const FirmRecord& f, ClusterLevel level) {
     case ClusterLevel::province:
       break;
   }
-  return "";
+  return {};
 }
 
 }  // namespace
@@ -136,31 +194,42 @@ std::vector<ClusterStat> cluster_statistics(
                                  ClusterLevel::province};
   // Province totals for the LQ's reference.
   double province_revenue = 0;
-  std::map<std::string, double> province_cluster_revenue;
+  std::map<std::string_view, double> province_cluster_revenue;
   for (const FirmRecord& f : firms)
     if (f.revenue_wan) {
       province_revenue += *f.revenue_wan;
       if (!f.cluster.empty()) province_cluster_revenue[f.cluster] += *f.revenue_wan;
     }
-  // Key clusters of counties and cities: those of their parks.
-  std::map<std::pair<ClusterLevel, std::string>, std::set<std::string>> keys;
-  for (const FirmRecord& f : firms) {
-    auto it = key_clusters_by_park.find(f.park_id);
-    if (f.park_id.empty() || it == key_clusters_by_park.end()) continue;
-    for (ClusterLevel l : {ClusterLevel::park, ClusterLevel::county, ClusterLevel::city})
-      if (!unit_of(f, l).empty())
-        keys[{l, unit_of(f, l)}].insert(it->second.begin(), it->second.end());
+  // Key clusters of counties and cities: those of their parks. A park has one county and one
+  // city, so each distinct (park, county, city) is looked at once, not once per firm.
+  std::unordered_set<std::array<std::string_view, 3>, ViewsHash<3>> places;
+  for (const FirmRecord& f : firms)
+    if (!f.park_id.empty()) places.insert({f.park_id, f.county, f.city});
+  std::vector<std::array<std::string_view, 3>> sorted_places(places.begin(), places.end());
+  std::sort(sorted_places.begin(), sorted_places.end());
+  std::map<std::pair<ClusterLevel, std::string_view>, std::set<std::string>> keys;
+  for (const auto& place : sorted_places) {
+    auto it = key_clusters_by_park.find(std::string(place[0]));
+    if (it == key_clusters_by_park.end()) continue;
+    const ClusterLevel place_levels[] = {ClusterLevel::park, ClusterLevel::county,
+                                         ClusterLevel::city};
+    for (size_t l = 0; l < 3; ++l)
+      if (!place[l].empty())
+        keys[{place_levels[l], place[l]}].insert(it->second.begin(), it->second.end());
   }
   std::vector<ClusterStat> out;
   for (ClusterLevel level : levels) {
-    std::map<std::string, double> unit_revenue;
-    std::map<std::pair<std::string, std::string>, Sums> sums;  // (unit, cluster)
+    // Hash maps while summing (four passes over every firm), sorted by (unit, cluster) after.
+    std::unordered_map<std::string_view, double> unit_revenue;
+    std::unordered_map<std::array<std::string_view, 2>, Sums, ViewsHash<2>> unsorted;
     for (const FirmRecord& f : firms) {
-      const std::string unit = unit_of(f, level);
+      const std::string_view unit = unit_of(f, level);
       if (level != ClusterLevel::province && unit.empty()) continue;
       if (f.revenue_wan) unit_revenue[unit] += *f.revenue_wan;
-      if (!f.cluster.empty()) sums[{unit, f.cluster}].add(f);
+      if (!f.cluster.empty()) unsorted[{unit, f.cluster}].add(f);
     }
+    std::map<std::pair<std::string_view, std::string_view>, Sums> sums;  // (unit, cluster)
+    for (const auto& [key, sum] : unsorted) sums.emplace(std::pair{key[0], key[1]}, sum);
     std::vector<ClusterStat> rows;
     for (const auto& [key, s] : sums) {
       ClusterStat c;
@@ -181,7 +250,7 @@ std::vector<ClusterStat> cluster_statistics(
         c.lq = (s.revenue / unit_total) / (reference / province_revenue);
       if (s.rd_known > 0) c.rd_per_100_firms = 100.0 * s.rd / s.rd_known;
       auto k = keys.find({level, key.first});
-      c.key = k != keys.end() && k->second.count(key.second) > 0;
+      c.key = k != keys.end() && k->second.count(c.cluster) > 0;
       rows.push_back(std::move(c));
     }
     std::stable_sort(rows.begin(), rows.end(), [](const ClusterStat& a, const ClusterStat& b) {
@@ -193,10 +262,12 @@ std::vector<ClusterStat> cluster_statistics(
 }
 
 std::map<std::string, double> park_industry_hhi(const std::vector<FirmRecord>& firms) {
-  std::map<std::string, std::map<std::string, double>> by_park;  // park -> 大类 -> revenue
+  // park -> 大类 -> revenue, keyed by views of the firms' strings
+  std::map<std::string_view, std::map<std::string_view, double>> by_park;
   for (const FirmRecord& f : firms) {
     if (f.park_id.empty() || !f.revenue_wan || *f.revenue_wan <= 0) continue;
-    const std::string major = f.industry.size() >= 2 ? f.industry.substr(0, 2) : "?";
+    const std::string_view industry = f.industry;
+    const std::string_view major = industry.size() >= 2 ? industry.substr(0, 2) : "?";
     by_park[f.park_id][major] += *f.revenue_wan;
   }
   std::map<std::string, double> out;
@@ -204,7 +275,7 @@ std::map<std::string, double> park_industry_hhi(const std::vector<FirmRecord>& f
     double total = 0, sum_sq = 0;
     for (const auto& [major, revenue] : industries) total += revenue;
     for (const auto& [major, revenue] : industries) sum_sq += (revenue / total) * (revenue / total);
-    out[park] = sum_sq;
+    out[std::string(park)] = sum_sq;
   }
   return out;
 }

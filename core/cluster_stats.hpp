@@ -3,9 +3,12 @@
 // the province, R&D institutions per 100 firms, and the Herfindahl–Hirschman index of each park's
 // industry mix. Pure functions over firm records; the gis layer builds the records from parcels.
 #pragma once
+#include <array>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -26,8 +29,9 @@ struct FirmRecord {
 // Parcels of one enterprise in one park become one firm; parcels without an enterprise name are
 // firms of their own (named "#" + `parcel_key`). Land is summed; revenue and tax are the sum of the
 // parcels' distinct values (a total repeated on every parcel counts once, parts add up).
+// The texts are views into the caller's data, valid for the call of FirmBuilder::add.
 struct FirmParcel {
-  std::string parcel_key, enterprise, park_id, city, county, cluster, industry;
+  std::string_view parcel_key, enterprise, park_id, city, county, cluster, industry;
   std::optional<double> revenue_wan, tax_wan;
   double land_mu = 0;
   std::optional<int> rd_institutions;
@@ -43,9 +47,23 @@ class FirmBuilder {
   void reserve(size_t parcels);
 
  private:
+  // The distinct amounts of one firm seen so far. Nearly every firm has one or two parcels, so
+  // two live inline; a million small vectors were two allocations per firm.
+  struct SeenAmounts {
+    std::array<double, 2> first{};
+    std::uint8_t inline_count = 0;
+    std::vector<double> more;
+    bool add(double v);  // false when v was seen before
+  };
+  size_t find_or_add(std::string_view name, const FirmParcel& p);
+  void grow_slots(size_t wanted);
+
   std::vector<FirmRecord> firms_;
-  std::unordered_map<std::string, size_t> index_;
-  std::vector<std::vector<double>> seen_revenue_, seen_tax_;
+  // Open addressing over firm indices (kEmptySlot = free), keyed by (enterprise, park): the
+  // firms' own strings are the keys, so finding a firm allocates nothing.
+  std::vector<std::uint32_t> slots_;
+  std::vector<SeenAmounts> seen_revenue_, seen_tax_;
+  std::string unnamed_;  // "#" + parcel key of a parcel without an enterprise
 };
 
 // `firm_of_parcel`, when given, receives each parcel's index into the result.

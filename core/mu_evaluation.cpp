@@ -4,27 +4,30 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <string_view>
+#include <utility>
 
 namespace parkatlas {
 
 namespace {
 
-std::string jurisdiction_of(const FirmRecord& f, const std::string& level) {
+// The firm's jurisdiction as (prefix, name), views of its own strings: firms of a city whose county
+// is unknown rank together as "(no county) " + city.
+using Jurisdiction = std::pair<std::string_view, std::string_view>;
+Jurisdiction jurisdiction_of(const FirmRecord& f, const std::string& level) {
   if (level == "county") {
-    if (!f.county.empty()) return f.county;
-    std::string unit = "(no county) ";  // firms of a city whose county is unknown rank together
-    unit += f.city;
-    return unit;
+    if (!f.county.empty()) return {{}, f.county};
+    return {"(no county) ", f.city};
   }
-  if (level == "city") return f.city;
-  return "";
+  if (level == "city") return {{}, f.city};
+  return {};
 }
 
 }  // namespace
 
 std::vector<MuGrade> grade_firms(const std::vector<FirmRecord>& firms, const MuEvaluationRules& r) {
   std::vector<MuGrade> out(firms.size());
-  std::map<std::string, std::vector<size_t>> groups;
+  std::map<Jurisdiction, std::vector<size_t>> groups;
   for (size_t i = 0; i < firms.size(); ++i) {
     const FirmRecord& f = firms[i];
     if (!(f.land_mu > 0)) continue;

@@ -20,31 +20,28 @@ ClusterAnalysis analyse_clusters(const ProjectInputs& in, const RuleSet& rules,
   builder.reserve(p.size());
   std::vector<std::uint32_t> firm_of_parcel(p.size());
   FirmParcel r;
-  // Texts are copied into the record's reused strings, not through a fresh std::optional each:
-  // this loop is single-threaded over a million parcels.
-  auto assign = [](std::string& into, const Column* column, size_t row) {
+  std::string fid_key;  // the parcel key of a parcel without an id
+  auto text_of = [](const Column* column, size_t row) -> std::string_view {
     const std::string* text = column ? column->text_ref(row) : nullptr;
-    if (text)
-      into.assign(*text);
-    else
-      into.clear();
+    return text ? std::string_view(*text) : std::string_view();
   };
   for (size_t i = 0; i < p.size(); ++i) {
-    if (const std::string* k = key.text_ref(i))
-      r.parcel_key.assign(*k);
-    else
-      r.parcel_key = std::to_string(p.fids[i]);
-    assign(r.enterprise, &enterprise, i);
-    r.park_id.assign(ev.park_id[i]);
-    r.city.clear();
-    r.county.clear();
+    if (const std::string* k = key.text_ref(i)) {
+      r.parcel_key = *k;
+    } else {
+      fid_key = std::to_string(p.fids[i]);
+      r.parcel_key = fid_key;
+    }
+    r.enterprise = text_of(&enterprise, i);
+    r.park_id = ev.park_id[i];
+    r.city = r.county = {};
     if (ev.park[i] >= 0) {
       const size_t k = static_cast<size_t>(ev.park[i]);
-      assign(r.city, city, k);
-      assign(r.county, county, k);
+      r.city = text_of(city, k);
+      r.county = text_of(county, k);
     }
-    r.cluster.assign(ev.cluster[i]);
-    assign(r.industry, &industry, i);
+    r.cluster = ev.cluster[i];
+    r.industry = text_of(&industry, i);
     r.revenue_wan = revenue.real(i);
     r.tax_wan = tax.real(i);
     r.land_mu = ev.ind[i].land_mu;

@@ -148,3 +148,38 @@ TEST(ClusterStats, FirmsFromParcelsRepeatedTotalsCountOnce) {
   EXPECT_EQ(firms_from_parcels(parcels).size(), 3u);
   EXPECT_EQ(firms_from_parcels(parcels)[2].enterprise, "#d");
 }
+
+TEST(ClusterStats, FirmBuilderKeepsEveryFirmThroughGrowthAndManyParts) {
+  // 100 firms named F0 … F99, each in park P and, with the same names, in park Q: 200 firms,
+  // more than the builder's first table holds, added without reserve() so the table regrows.
+  FirmBuilder builder;
+  std::vector<std::string> names;
+  for (int k = 0; k < 100; ++k) names.push_back("F" + std::to_string(k));
+  FirmParcel r;
+  for (const char* park : {"P", "Q"})
+    for (int k = 0; k < 100; ++k) {
+      r.enterprise = names[static_cast<size_t>(k)];
+      r.park_id = park;
+      r.land_mu = 1;
+      r.revenue_wan = k;
+      EXPECT_EQ(builder.add(r), static_cast<size_t>(k + (park[0] == 'Q' ? 100 : 0)));
+    }
+  // F7 in P again with revenue parts 7 (seen), 1, 2, 3, 1 (seen): its distinct values are
+  // 7, 1, 2, 3 — more than the two kept inline — so 7 + 1 + 2 + 3 = 13; land 1 + 5 × 1 = 6 亩.
+  r.enterprise = names[7];
+  r.park_id = "P";
+  for (double part : {7.0, 1.0, 2.0, 3.0, 1.0}) {
+    r.revenue_wan = part;
+    EXPECT_EQ(builder.add(r), 7u);
+  }
+  const auto firms = builder.finish();
+  ASSERT_EQ(firms.size(), 200u);
+  EXPECT_EQ(firms[7].enterprise, "F7");
+  EXPECT_EQ(firms[7].park_id, "P");
+  EXPECT_DOUBLE_EQ(*firms[7].revenue_wan, 13);
+  EXPECT_DOUBLE_EQ(firms[7].land_mu, 6);
+  EXPECT_EQ(firms[107].enterprise, "F7");
+  EXPECT_EQ(firms[107].park_id, "Q");
+  EXPECT_DOUBLE_EQ(*firms[107].revenue_wan, 7);
+  EXPECT_DOUBLE_EQ(firms[199].land_mu, 1);
+}

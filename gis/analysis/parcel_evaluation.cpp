@@ -61,6 +61,7 @@ void assign_parks(const ProjectInputs& in, ParcelEvaluation& ev, ProblemList& pr
   const size_t n = parcels.size();
   ev.park.assign(n, -1);
   ev.park_id.assign(n, "");
+  ev.park_overlap_m2.assign(n, 0);
   const Column& given = parcels.field("park_id");
   const Column& key = parcels.field("parcel_id");
   const std::string& source = in.parcels_reader->report().source;
@@ -82,6 +83,7 @@ void assign_parks(const ProjectInputs& in, ParcelEvaluation& ev, ProblemList& pr
           const std::string pkey = key.text(i).value_or("");
           if (!given_id) {
             ev.park[i] = hit.park;
+            ev.park_overlap_m2[i] = hit.overlap_m2;
             if (hit.park >= 0) ev.park_id[i] = in.park_table.ids[static_cast<size_t>(hit.park)];
             continue;
           }
@@ -89,12 +91,14 @@ void assign_parks(const ProjectInputs& in, ParcelEvaluation& ev, ProblemList& pr
           ev.park_id[i] = *given_id;
           int gi = in.park_table.index_of(*given_id);
           ev.park[i] = gi;
+          if (gi == hit.park) ev.park_overlap_m2[i] = hit.overlap_m2;
           if (gi < 0) {
             found.push_back({"parcels", source, parcels.fids[i], pkey, "park_id",
                              "given park_id " + *given_id + " is not in the parks layer",
                              "kept the given id"});
           } else if (hit.park != gi) {
             double inside_given = locator.overlap(parcels.geoms[i].get(), gi);
+            ev.park_overlap_m2[i] = inside_given;
             std::string where = hit.park >= 0 ? "lies mostly in park " +
                                                     in.park_table.ids[static_cast<size_t>(hit.park)]
                                               : "lies outside every park";

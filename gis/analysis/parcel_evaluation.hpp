@@ -18,6 +18,9 @@ namespace parkatlas {
 struct ParcelEvaluation {
   std::vector<int> park;             // index into the park table, -1 = outside every park
   std::vector<std::string> park_id;  // computed park id ("" = outside)
+  // Area of the parcel inside the outline of park[i] (0 when it has none), as assign_parks found
+  // it; the park evaluation counts a parcel straddling the outline by this part.
+  std::vector<double> park_overlap_m2;
   bool buildings_loaded = false;
   std::vector<double> bldg_floor_m2;      // Σ floor-area shares of buildings on the parcel
   std::vector<double> bldg_footprint_m2;  // Σ footprint shares

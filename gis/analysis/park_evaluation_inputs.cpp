@@ -144,24 +144,13 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
       in.land_use_scheme ? &residential_prefixes(*in.land_use_scheme) : nullptr;
   std::array<CivilDate, 6> year_ends;
   for (int y = 0; y < 6; ++y) year_ends[static_cast<size_t>(y)] = add_years(as_of, -y);
-  // The part of each parcel inside its park's outline, on all cores (a prepared outline per
-  // chunk: GEOS builds a prepared geometry's index lazily, so it is not shared between threads).
+  // The part of each parcel inside its park's outline: assigning the parks worked it out.
   std::vector<double> inside_m2(p.size(), 0);
-  ProblemList no_problems;
-  in_chunks(p.size(), 20000, no_problems,
-            [&](size_t begin, size_t end, const GeosContext& cg, ProblemList&) {
-              GEOSContextHandle_t ch = cg.handle();
-              std::vector<PreparedPtr> prepared(parks.size());
-              for (size_t i = begin; i < end; ++i) {
-                if (ev.park[i] < 0) continue;
-                const size_t k = static_cast<size_t>(ev.park[i]);
-                inside_m2[i] = ev.ind[i].land_m2;
-                if (!p.geoms[i] || !parks.geoms[k]) continue;
-                if (!prepared[k]) prepared[k] = prepare(cg, parks.geoms[k].get());
-                if (!GEOSPreparedContains_r(ch, prepared[k].get(), p.geoms[i].get()))
-                  inside_m2[i] = intersection_area(cg, parks.geoms[k].get(), p.geoms[i].get());
-              }
-            });
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (ev.park[i] < 0) continue;
+    const bool measured = p.geoms[i] && parks.geoms[static_cast<size_t>(ev.park[i])];
+    inside_m2[i] = measured ? ev.park_overlap_m2[i] : ev.ind[i].land_m2;
+  }
   // Tax per range as the cluster statistics count it: a firm's distinct values summed, so a
   // total repeated on each of its parcels counts once. Entries sorted by (range, firm, value)
   // make the distinct sum one pass, without a string per firm (a province has a million).

@@ -76,6 +76,14 @@ TEST(EngineFixture, ParkAssignmentByLargestOverlapAndGivenIds) {
   EXPECT_EQ(r.park("F"), "P1");                      // the given id wins over the geometry (P2) …
   EXPECT_EQ(r.j("F").verdict, Verdict::below_both);  // … so national floors apply
   EXPECT_TRUE(r.has_problem("F", "lies mostly in park P2"));
+  // The part inside the assigned park's outline, kept for the park evaluation: A lies wholly in
+  // P1 (100 × 100); D's 200 m × 100 m east of x = 1000 lie in P2; F (1500..1600, 500..600) lies
+  // in P2, none of it in its given P1; E is in no park.
+  auto overlap = [&r](const char* id) { return r.a.ev.park_overlap_m2.at(r.row.at(id)); };
+  EXPECT_NEAR(overlap("A"), 10000.0, 1e-6);
+  EXPECT_NEAR(overlap("D"), 20000.0, 1e-6);
+  EXPECT_EQ(overlap("F"), 0.0);
+  EXPECT_EQ(overlap("E"), 0.0);
 }
 
 TEST(EngineFixture, BadFeaturesAreRepairedOrSkippedAndReported) {

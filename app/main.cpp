@@ -5,16 +5,10 @@
 
 #include "app/commands.hpp"
 #include "app/exit_codes.hpp"
-
-#ifdef PARKATLAS_MIMALLOC
-#include <mimalloc.h>
-#endif
+#include "app/heap_arena.hpp"
 
 int main(int argc, char** argv) {
-#ifdef PARKATLAS_MIMALLOC
-  // Transparent huge pages for the heap: far fewer page faults for millions of geometries.
-  mi_option_enable(mi_option_large_os_pages);
-#endif
+  parkatlas::set_up_heap();
   std::setlocale(LC_ALL, "C.UTF-8");
   CLI::App app{
       "ParkAtlas: land-use intensity of industrial parks (FAR, investment per mu, verdicts)\n\n"

@@ -1,0 +1,56 @@
+// The command line's heap (see heap_arena.hpp).
+//
+// Why an arena: on a virtual machine whose host takes back the pages a guest frees (free page
+// reporting), touching memory the process has not touched before is dear — 0.4 to 2.8 s per GB on
+// the project's machine, against 0.05 s for memory touched already. By default mimalloc hands
+// freed segments back to the system, and a later stage touches fresh pages again: a province run
+// touched about 3.0 GB for a 2.1 GB peak. In one arena that mimalloc never decommits, memory freed
+// by one stage serves the next (2.4 GB touched), in 2 MiB pages.
+#include "app/heap_arena.hpp"
+
+#ifdef PARKATLAS_MIMALLOC
+#include <mimalloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+#endif
+
+namespace parkatlas {
+
+void set_up_heap() {
+#ifdef PARKATLAS_MIMALLOC
+  // Transparent huge pages for the heap: far fewer page faults for millions of geometries.
+  mi_option_enable(mi_option_large_os_pages);
+  if (const char* setting = std::getenv("PARKATLAS_HEAP_ARENA");
+      setting && std::string_view(setting) == "0")
+    return;
+  // Address space only: pages count as resident once touched. Half the machine's memory, at most
+  // 4 GiB (a province run peaks at about 2.1 GB); beyond it mimalloc asks the system as usual.
+  constexpr std::size_t kAlign = std::size_t{64} << 20;  // whole mimalloc segments, 2 MiB pages
+  const long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return;
+  const std::size_t half_memory =
+      static_cast<std::size_t>(pages) * static_cast<std::size_t>(page_size) / 2;
+  const std::size_t size = std::min(std::size_t{4} << 30, half_memory) / kAlign * kAlign;
+  if (size < (std::size_t{256} << 20)) return;
+  void* mapped = mmap(nullptr, size + kAlign, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (mapped == MAP_FAILED) return;  // mimalloc's defaults then
+  const std::uintptr_t start =
+      (reinterpret_cast<std::uintptr_t>(mapped) + kAlign - 1) & ~(kAlign - 1);
+  void* arena = reinterpret_cast<void*>(start);
+  madvise(arena, size, MADV_HUGEPAGE);
+  // The mapping belongs to mimalloc from here until the process ends (the system reclaims it).
+  if (mi_manage_os_memory(arena, size, /*is_committed=*/true, /*is_large=*/false,
+                          /*is_zero=*/true, /*numa_node=*/-1))
+    mi_option_disable(mi_option_allow_decommit);
+  else
+    munmap(mapped, size + kAlign);
+#endif
+}
+
+}  // namespace parkatlas

@@ -15,13 +15,14 @@ if [ ! -f "$work/province.gpkg" ]; then
   /usr/bin/time -f "generator: %e s wall, %M KB peak" "$gen" --parcels "$parcels" -o "$work"
 fi
 
-# How dear fresh memory is right now: seconds to touch 1 GiB never touched before (transparent huge
-# pages). On the project's virtual machine the host apparently takes back the pages a guest frees
-# (virtio-balloon free page reporting), and this
-# swings between 0.4 and 2.8 s within an hour; memory freed by a process a second ago is cheap
-# (0.1 s) for a few seconds. So the probe waits 15 s after the run before it, and the run 15 s
-# after the probe: each run finds the machine as a user's single run would.
-fresh_memory_probe() {
+# The machine's pace right now, printed with each run: seconds to touch 1 GiB of memory never
+# touched before (transparent huge pages) and seconds for a fixed Python loop. On the project's
+# virtual machine both swing within an hour (fresh memory 0.4–2.8 s: the host apparently takes
+# back the pages a guest frees, through virtio-balloon free page reporting). Memory that another
+# process freed a second ago costs only 0.1 s for a few seconds, which made back-to-back runs look
+# faster than a single run: the probe waits 15 s after the run before it, and the run 15 s after
+# the probe, so that each run finds the machine as a user's single run would.
+machine_probe() {
   sleep 15
   python3 - <<'PY'
 import mmap, time
@@ -32,7 +33,11 @@ if hasattr(mmap, "MADV_HUGEPAGE"):
 t = time.perf_counter()
 for i in range(0, n, 4096):
     m[i] = 1
-print(f"  (machine: touching 1 GiB of fresh memory took {time.perf_counter() - t:.2f} s)")
+fresh = time.perf_counter() - t
+t = time.perf_counter()
+sum(i * i for i in range(3_000_000))
+loop = time.perf_counter() - t
+print(f"  (machine: 1 GiB of fresh memory touched in {fresh:.2f} s; a fixed Python loop {loop:.2f} s)")
 PY
   sleep 15
 }
@@ -41,7 +46,7 @@ run() {  # $1 = label, rest = extra flags; $config = the project file (default: 
   local label=$1; shift
   rm -rf "$work/out"
   local probe
-  probe=$(fresh_memory_probe)
+  probe=$(machine_probe)
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" run -q --json -c "${config:-$work/parkatlas.toml}" -o "$work/out" "$@" > "$work/summary.json"
   read -r wall rss < "$work/time.txt"
   python3 - "$work/summary.json" "$label" "$wall" "$rss" "$probe" <<'PY'

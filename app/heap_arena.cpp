@@ -29,7 +29,7 @@ void set_up_heap() {
       setting && std::string_view(setting) == "0")
     return;
   // Address space only: pages count as resident once touched. Half the machine's memory, at most
-  // 4 GiB (a province run peaks at about 2.1 GB); beyond it mimalloc asks the system as usual.
+  // 4 GiB (a province run peaks at about 2.3 GB); beyond it mimalloc asks the system as usual.
   constexpr std::size_t kAlign = std::size_t{64} << 20;  // whole mimalloc segments, 2 MiB pages
   const long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGESIZE);
   if (pages <= 0 || page_size <= 0) return;

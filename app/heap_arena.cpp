@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <string_view>
 #endif
 
@@ -28,6 +29,12 @@ void set_up_heap() {
   if (const char* setting = std::getenv("PARKATLAS_HEAP_ARENA");
       setting && std::string_view(setting) == "0")
     return;
+  // Under strict overcommit accounting (vm.overcommit_memory = 2) the whole mapping would be
+  // charged against the machine's commit limit, touched or not: keep mimalloc's defaults there.
+  if (std::ifstream policy("/proc/sys/vm/overcommit_memory"); policy) {
+    int mode = 0;
+    if (policy >> mode && mode == 2) return;
+  }
   // Address space only: pages count as resident once touched. Half the machine's memory, at most
   // 4 GiB (a province run peaks at about 2.3 GB); beyond it mimalloc asks the system as usual.
   constexpr std::size_t kAlign = std::size_t{64} << 20;  // whole mimalloc segments, 2 MiB pages

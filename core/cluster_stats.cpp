@@ -28,9 +28,20 @@ namespace {
 
 constexpr std::uint32_t kEmptySlot = 0xFFFFFFFFu;
 
+// A hash of several texts together: the firms' table and the statistics' maps are keyed by views
+// of the firms' own strings.
+template <size_t N>
+struct ViewsHash {
+  size_t operator()(const std::array<std::string_view, N>& views) const {
+    size_t h = 0;
+    for (std::string_view v : views)
+      h ^= std::hash<std::string_view>{}(v) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+  }
+};
+
 size_t firm_hash(std::string_view enterprise, std::string_view park) {
-  const size_t h = std::hash<std::string_view>{}(enterprise);
-  return h ^ (std::hash<std::string_view>{}(park) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+  return ViewsHash<2>{}({enterprise, park});
 }
 
 }  // namespace
@@ -159,18 +170,8 @@ struct Sums {
   }
 };
 
-// A view into the firm: the statistics key their maps by views of the firms' own strings, so a
-// province's half a million firms are summed four times over without copying a text.
-template <size_t N>
-struct ViewsHash {
-  size_t operator()(const std::array<std::string_view, N>& views) const {
-    size_t h = 0;
-    for (std::string_view v : views)
-      h ^= std::hash<std::string_view>{}(v) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    return h;
-  }
-};
-
+// A view into the firm, so a province's half a million firms are summed four times over without
+// copying a text.
 std::string_view unit_of(const FirmRecord& f, ClusterLevel level) {
   switch (level) {
     case ClusterLevel::park:
@@ -205,10 +206,8 @@ std::vector<ClusterStat> cluster_statistics(
   std::unordered_set<std::array<std::string_view, 3>, ViewsHash<3>> places;
   for (const FirmRecord& f : firms)
     if (!f.park_id.empty()) places.insert({f.park_id, f.county, f.city});
-  std::vector<std::array<std::string_view, 3>> sorted_places(places.begin(), places.end());
-  std::sort(sorted_places.begin(), sorted_places.end());
   std::map<std::pair<ClusterLevel, std::string_view>, std::set<std::string>> keys;
-  for (const auto& place : sorted_places) {
+  for (const auto& place : places) {
     auto it = key_clusters_by_park.find(std::string(place[0]));
     if (it == key_clusters_by_park.end()) continue;
     const ClusterLevel place_levels[] = {ClusterLevel::park, ClusterLevel::county,

@@ -33,9 +33,7 @@ GeomPtr grid_closed_zone(const GeosContext& geos, const ProjectInputs& in,
   for (size_t i : parcels) {
     double x0, y0, x1, y1;
     const GEOSGeometry* g = in.parcels.geoms[i].get();
-    if (!GEOSGeom_getXMin_r(h, g, &x0) || !GEOSGeom_getYMin_r(h, g, &y0) ||
-        !GEOSGeom_getXMax_r(h, g, &x1) || !GEOSGeom_getYMax_r(h, g, &y1))
-      continue;
+    if (GEOSGeom_getExtent_r(h, g, &x0, &y0, &x1, &y1) != 1) continue;
     boxes.push_back({x0, y0, x1, y1});
     minx = std::min(minx, x0), miny = std::min(miny, y0);
     maxx = std::max(maxx, x1), maxy = std::max(maxy, y1);

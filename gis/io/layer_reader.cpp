@@ -295,9 +295,7 @@ GeomPtr LayerReader::geometry_from_wkb(std::string_view wkb, OGRCoordinateTransf
   const auto* bytes = reinterpret_cast<const unsigned char*>(wkb.data());
   if (!ct) {
     // Already in the measuring CRS: straight from WKB into GEOS.
-    GEOSWKBReader* reader = GEOSWKBReader_create_r(geos.handle());
-    GeomPtr g = make_geom(geos, GEOSWKBReader_read_r(geos.handle(), reader, bytes, wkb.size()));
-    GEOSWKBReader_destroy_r(geos.handle(), reader);
+    GeomPtr g = make_geom(geos, GEOSGeomFromWKB_buf_r(geos.handle(), bytes, wkb.size()));
     if (g) return validate_geometry(std::move(g), geos, fid, note, state);
     geos.take_error();  // curves and the like: let OGR linearise them below
   }

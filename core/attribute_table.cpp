@@ -1,8 +1,6 @@
 // Typed column storage.
 #include "core/attribute_table.hpp"
 
-#include <iterator>
-
 namespace parkatlas {
 
 void Column::reserve(size_t n) {
@@ -18,63 +16,46 @@ void Column::reserve(size_t n) {
       days_.reserve(n);
       break;
     case FieldType::text:
-      texts_.reserve(n);
+      text_ends_.reserve(n);
       break;
   }
 }
 
 void Column::push(const Cell& cell) {
-  present_.push_back(0);
-  switch (type_) {
-    case FieldType::real:
-      reals_.push_back(0);
-      break;
-    case FieldType::integer:
-      ints_.push_back(0);
-      break;
-    case FieldType::date:
-      days_.push_back(0);
-      break;
-    case FieldType::text:
-      texts_.emplace_back();
-      break;
-  }
-  set(present_.size() - 1, cell);
-}
-
-void Column::push(Cell&& cell) {
-  if (type_ == FieldType::text) {
-    if (auto* s = std::get_if<std::string>(&cell)) {
-      present_.push_back(1);
-      texts_.push_back(std::move(*s));
-      return;
-    }
-  }
-  push(static_cast<const Cell&>(cell));
-}
-
-void Column::set(size_t row, const Cell& cell) {
   bool ok = false;
   switch (type_) {
-    case FieldType::real:
+    case FieldType::real: {
+      double v = 0;
       if (auto d = std::get_if<double>(&cell))
-        reals_[row] = *d, ok = true;
+        v = *d, ok = true;
       else if (auto i = std::get_if<std::int64_t>(&cell))
-        reals_[row] = static_cast<double>(*i), ok = true;
+        v = static_cast<double>(*i), ok = true;
+      reals_.push_back(v);
       break;
-    case FieldType::integer:
-      if (auto i = std::get_if<std::int64_t>(&cell)) ints_[row] = *i, ok = true;
+    }
+    case FieldType::integer: {
+      auto i = std::get_if<std::int64_t>(&cell);
+      ints_.push_back(i ? *i : 0);
+      ok = i != nullptr;
       break;
-    case FieldType::date:
-      if (auto d = std::get_if<CivilDate>(&cell))
-        days_[row] = static_cast<std::int32_t>(to_sys_days(*d).time_since_epoch().count()),
+    }
+    case FieldType::date: {
+      auto d = std::get_if<CivilDate>(&cell);
+      days_.push_back(d ? static_cast<std::int32_t>(to_sys_days(*d).time_since_epoch().count())
+                        : 0);
+      ok = d != nullptr;
+      break;
+    }
+    case FieldType::text: {
+      if (auto s = std::get_if<std::string>(&cell)) {
+        chars_.insert(chars_.end(), s->begin(), s->end());
         ok = true;
+      }
+      text_ends_.push_back(chars_.size());
       break;
-    case FieldType::text:
-      if (auto s = std::get_if<std::string>(&cell)) texts_[row] = *s, ok = true;
-      break;
+    }
   }
-  present_[row] = ok ? 1 : 0;
+  present_.push_back(ok ? 1 : 0);
 }
 
 void Column::append(Column&& other) {
@@ -82,8 +63,10 @@ void Column::append(Column&& other) {
   reals_.insert(reals_.end(), other.reals_.begin(), other.reals_.end());
   ints_.insert(ints_.end(), other.ints_.begin(), other.ints_.end());
   days_.insert(days_.end(), other.days_.begin(), other.days_.end());
-  texts_.insert(texts_.end(), std::make_move_iterator(other.texts_.begin()),
-                std::make_move_iterator(other.texts_.end()));
+  const std::uint64_t shift = chars_.size();
+  chars_.insert(chars_.end(), other.chars_.begin(), other.chars_.end());
+  text_ends_.reserve(text_ends_.size() + other.text_ends_.size());
+  for (std::uint64_t end : other.text_ends_) text_ends_.push_back(end + shift);
   other = Column(other.name_, other.type_);  // its memory is given back now, not at the end
 }
 
@@ -105,8 +88,8 @@ std::optional<CivilDate> Column::date(size_t row) const {
 }
 
 std::optional<std::string> Column::text(size_t row) const {
-  if (!has(row) || type_ != FieldType::text) return std::nullopt;
-  return texts_[row];
+  if (auto v = text_view(row)) return std::string(*v);
+  return std::nullopt;
 }
 
 Cell Column::cell(size_t row) const {
@@ -119,7 +102,7 @@ Cell Column::cell(size_t row) const {
     case FieldType::date:
       return *date(row);
     case FieldType::text:
-      return texts_[row];
+      return std::string(*text_view(row));
   }
   return std::monostate{};
 }

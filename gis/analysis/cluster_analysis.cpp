@@ -22,11 +22,11 @@ ClusterAnalysis analyse_clusters(const ProjectInputs& in, const RuleSet& rules,
   FirmParcel r;
   std::string fid_key;  // the parcel key of a parcel without an id
   auto text_of = [](const Column* column, size_t row) -> std::string_view {
-    const std::string* text = column ? column->text_ref(row) : nullptr;
-    return text ? std::string_view(*text) : std::string_view();
+    if (!column) return std::string_view();
+    return column->text_view(row).value_or(std::string_view());
   };
   for (size_t i = 0; i < p.size(); ++i) {
-    if (const std::string* k = key.text_ref(i)) {
+    if (const auto k = key.text_view(i)) {
       r.parcel_key = *k;
     } else {
       fid_key = std::to_string(p.fids[i]);

@@ -121,8 +121,8 @@ std::vector<std::uint32_t> id_occurrences(const Column& key, size_t n) {
   std::vector<std::pair<std::size_t, std::uint32_t>> hashed;
   hashed.reserve(n);
   for (size_t i = 0; i < n; ++i)
-    if (const std::string* k = key.text_ref(i))
-      hashed.push_back({std::hash<std::string>{}(*k), static_cast<std::uint32_t>(i)});
+    if (const auto k = key.text_view(i))
+      hashed.push_back({std::hash<std::string_view>{}(*k), static_cast<std::uint32_t>(i)});
   std::sort(hashed.begin(), hashed.end());
   std::vector<std::uint32_t> count(n, 0);
   std::vector<std::uint32_t> rows;
@@ -133,11 +133,11 @@ std::vector<std::uint32_t> id_occurrences(const Column& key, size_t n) {
     for (size_t k = a; k < b; ++k) rows.push_back(hashed[k].second);
     // Within one hash, group equal texts (a collision may mix two ids).
     std::sort(rows.begin(), rows.end(), [&key](std::uint32_t x, std::uint32_t y) {
-      return *key.text_ref(x) < *key.text_ref(y);
+      return *key.text_view(x) < *key.text_view(y);
     });
     for (size_t s = 0; s < rows.size();) {
       size_t e = s + 1;
-      while (e < rows.size() && *key.text_ref(rows[e]) == *key.text_ref(rows[s])) ++e;
+      while (e < rows.size() && *key.text_view(rows[e]) == *key.text_view(rows[s])) ++e;
       for (size_t k = s; k < e; ++k) count[rows[k]] = static_cast<std::uint32_t>(e - s);
       s = e;
     }
@@ -181,8 +181,7 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
       n, 20000, problems,
       [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
         for (size_t i = begin; i < end; ++i) {
-          const std::string* key_text = key.text_ref(i);
-          const std::string_view pkey = key_text ? std::string_view(*key_text) : "";
+          const std::string_view pkey = key.text_view(i).value_or(std::string_view());
           IndicatorInputs ii;
           ii.land_m2 = area(g, p.geoms[i].get());
           if (auto f = floor_given.real(i)) {
@@ -209,10 +208,10 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
           ev.ind[i] = compute_indicators(ii);
 
           ParcelContext ctx;  // views of the parcel's texts
-          if (const std::string* t = land_use.text_ref(i)) ctx.land_use = *t;
+          if (const auto t = land_use.text_view(i)) ctx.land_use = *t;
           ctx.scheme = in.land_use_scheme;
-          if (const std::string* t = industry.text_ref(i)) ctx.industry = *t;
-          if (const std::string* t = exempt.text_ref(i)) ctx.exempt_reason = *t;
+          if (const auto t = industry.text_view(i)) ctx.industry = *t;
+          if (const auto t = exempt.text_view(i)) ctx.exempt_reason = *t;
           ctx.in_park = !ev.park_id[i].empty();
           if (ev.park[i] >= 0) {
             ctx.park_level = in.park_table.levels[static_cast<size_t>(ev.park[i])];

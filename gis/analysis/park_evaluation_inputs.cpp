@@ -168,8 +168,7 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
   const std::hash<std::string_view> hasher;
   auto firm_of = [&](size_t i) -> std::uint64_t {
     // Parcels without an enterprise name are firms of their own (cluster_stats does the same).
-    if (const std::string* name = enterprise.text_ref(i); name && !name->empty())
-      return hasher(*name);
+    if (const auto name = enterprise.text_view(i); name && !name->empty()) return hasher(*name);
     return hasher("#" + key.text(i).value_or(std::to_string(p.fids[i])));
   };
   for (size_t i = 0; i < p.size(); ++i) {
@@ -225,7 +224,7 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
       ++gj.footprint_missing;
     }
     if (residential)
-      if (const std::string* code = land_use.text_ref(i);
+      if (const auto code = land_use.text_view(i);
           code && code_matches_prefixes(*code, *residential))
         r.land.A1 += land_ha;
     if (!industrial) continue;

@@ -98,10 +98,7 @@ std::vector<TableColumn> idle_list_columns(const ProjectInputs& in, const Parcel
     const Column* c = &column;
     TableColumn t{{name, T::text}, [c, r](size_t k) { return c->cell((*r)[k]); }};
     if (c->type() == T::text)
-      t.text_view = [c, r](size_t k) -> View {
-        if (const std::string* s = c->text_ref((*r)[k])) return *s;
-        return std::nullopt;
-      };
+      t.text_view = [c, r](size_t k) -> View { return c->text_view((*r)[k]); };
     return t;
   };
   // The park's column is looked up once, not per row (a million-row list calls this a million
@@ -117,8 +114,7 @@ std::vector<TableColumn> idle_list_columns(const ProjectInputs& in, const Parcel
       t.text_view = [&ev, r, column](size_t k) -> View {
         int park = ev.park[(*r)[k]];
         if (park < 0 || !column) return std::nullopt;
-        if (const std::string* s = column->text_ref(static_cast<size_t>(park))) return *s;
-        return std::nullopt;
+        return column->text_view(static_cast<size_t>(park));
       };
     return t;
   };

@@ -23,11 +23,7 @@ namespace {
 TableColumn column_backed(const std::string& name, const Column& c) {
   const Column* col = &c;
   TableColumn t{{name, c.type()}, [col](size_t i) { return col->cell(i); }};
-  if (c.type() == FieldType::text)
-    t.text_view = [col](size_t i) -> std::optional<std::string_view> {
-      if (const std::string* s = col->text_ref(i)) return *s;
-      return std::nullopt;
-    };
+  if (c.type() == FieldType::text) t.text_view = [col](size_t i) { return col->text_view(i); };
   return t;
 }
 

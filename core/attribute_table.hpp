@@ -31,6 +31,9 @@ class Column {
   void push(const Cell& cell);
   // Moves all rows of `other` (same name and type) to the end of this column.
   void append(Column&& other);
+  // Bytes of text held, and room for more (to append several columns without regrowing).
+  size_t text_bytes() const { return chars_.size(); }
+  void reserve_text_bytes(size_t n) { chars_.reserve(n); }
 
   bool has(size_t row) const { return row < present_.size() && present_[row]; }
   std::optional<double> real(size_t row) const;  // integers widen to double

@@ -2,7 +2,9 @@
 #include "gis/io/csv_writer.hpp"
 
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -14,11 +16,26 @@ namespace parkatlas {
 
 namespace {
 
-// One pass over the text (string_view::find_first_of calls memchr over the four specials once per
-// character: it was a tenth of writing a province's parcels.csv).
+// Whether the text holds a comma, a quote, CR or LF, eight bytes at a time: a byte b of word v
+// equals c exactly when byte b of v ^ (c repeated) is zero, and (x - 0x01…01) & ~x & 0x80…80 is
+// non-zero exactly when some byte of x is zero. (Comparing each character four times,
+// append_quoted took 0.46 s of the 3.1 s of CPU time that writing a province's CSV files took;
+// string_view::find_first_of, calling memchr per character, was slower still.)
 bool needs_quotes(std::string_view s) {
-  for (char c : s)
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto has_zero_byte = [](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
+  size_t k = 0;
+  for (; k + 8 <= s.size(); k += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, s.data() + k, 8);
+    if (has_zero_byte(v ^ (ones * ',')) || has_zero_byte(v ^ (ones * '"')) ||
+        has_zero_byte(v ^ (ones * '\r')) || has_zero_byte(v ^ (ones * '\n')))
+      return true;
+  }
+  for (; k < s.size(); ++k) {
+    const char c = s[k];
     if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  }
   return false;
 }
 

@@ -680,15 +680,20 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
     for (size_t k = 1; k < pieces.size(); ++k)
       for (auto& g : pieces[k].geoms) data.geoms.push_back(std::move(g));
   });
+  // A text column's bytes are sized once for all slices (the fixed-size rows were reserved).
+  auto append_slices = [&pieces](Column& to, auto slice_column) {
+    size_t bytes = to.text_bytes();
+    for (size_t k = 1; k < pieces.size(); ++k) bytes += slice_column(pieces[k]).text_bytes();
+    to.reserve_text_bytes(bytes);
+    for (size_t k = 1; k < pieces.size(); ++k) to.append(std::move(slice_column(pieces[k])));
+  };
   for (int c : mapped_)
     appends.emplace_back([&, c = static_cast<size_t>(c)] {
-      for (size_t k = 1; k < pieces.size(); ++k)
-        data.canonical[c].append(std::move(pieces[k].canonical[c]));
+      append_slices(data.canonical[c], [c](LayerData& d) -> Column& { return d.canonical[c]; });
     });
   for (size_t e = 0; e < data.extra.size(); ++e)
     appends.emplace_back([&, e] {
-      for (size_t k = 1; k < pieces.size(); ++k)
-        data.extra[e].append(std::move(pieces[k].extra[e]));
+      append_slices(data.extra[e], [e](LayerData& d) -> Column& { return d.extra[e]; });
     });
   run_tasks(appends);
   return data;

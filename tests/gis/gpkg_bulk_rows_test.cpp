@@ -406,4 +406,19 @@ TEST(CsvWriter, QuotesExactlyTheTextsThatNeedIt) {
   EXPECT_EQ(text("line\nbreak"), "\"line\nbreak\"");
   EXPECT_EQ(text("carriage\rreturn"), "\"carriage\rreturn\"");
   EXPECT_EQ(text("tab\tand;semicolon"), "tab\tand;semicolon");
+  // Each special character at every position of texts longer than the eight bytes looked at
+  // together, among Chinese (bytes of 0x80 and above).
+  for (const std::string special : {",", "\"", "\r", "\n"}) {
+    for (size_t at = 0; at <= 20; ++at) {
+      std::string s = "园区企业名称甲乙";  // 24 bytes
+      s.insert(at, special);
+      std::string quoted = s;
+      if (special == "\"") quoted.insert(at, "\"");
+      EXPECT_EQ(parkatlas::csv_field(parkatlas::Cell{s}), "\"" + quoted + "\"") << at;
+    }
+  }
+  EXPECT_EQ(text("园区企业名称甲乙丙丁 no specials at all, but one"),
+            "\"园区企业名称甲乙丙丁 no specials at all, but one\"");
+  EXPECT_EQ(text("园区企业名称甲乙丙丁 no specials at all"),
+            "园区企业名称甲乙丙丁 no specials at all");
 }

@@ -21,7 +21,7 @@ std::vector<const LayerReport*> ProjectInputs::reports() const {
 }
 
 ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext& geos,
-                                  ProblemList& problems, Progress& progress, bool batches_aside) {
+                                  ProblemList& problems, Progress& progress, bool batches_later) {
   ProjectInputs in;
   const LayerConfig& parcels_cfg = config.layers.at(LayerKind::parcels);
   in.parcels_reader = std::make_unique<LayerReader>(parcels_cfg, problems);
@@ -77,19 +77,12 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
     }
   }
 
-  if (in.batches_reader && batches_aside) {
-    // A province's hundred thousand batches take about half a second on one core: read beside
-    // the parcels, buildings and verdicts, whose steps leave a core idle now and then. Its own
-    // GEOS context and problem list; the reader and the CRS are not touched by the caller
-    // meanwhile.
-    in.batch_problems = std::make_unique<ProblemList>();
+  if (in.batches_reader && batches_later) {
+    // Read when 批而未供 starts (read_batches). Read beside the parcels, as it once was, they
+    // took a core's share from the analysis (reading, assigning, the buildings, the verdicts),
+    // which keeps both cores busy: their half second of CPU time belongs to 批而未供's step.
+    in.batches_pending = true;
     in.batch_problems_at = problems.size();
-    in.batches_reader->report_problems_to(*in.batch_problems);
-    in.batches_read =
-        std::async(std::launch::async, [reader = in.batches_reader.get(), target = in.measuring] {
-          GeosContext own;
-          return reader->read_all(target, own);
-        });
   } else if (in.batches_reader) {
     progress.begin("reading approval batches", in.batches_reader->report().features_in_source);
     in.batches = in.batches_reader->read_all(in.measuring, geos);
@@ -125,14 +118,22 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
   return in;
 }
 
-void finish_reading(ProjectInputs& in, ProblemList& problems) {
-  if (!in.batches_read.valid()) return;
-  in.batches = in.batches_read.get();
+void read_batches(ProjectInputs& in, const GeosContext& geos, ProblemList& problems,
+                  Progress& progress) {
+  if (!in.batches_pending) return;
+  in.batches_pending = false;
+  // The batch layer's problems go where a read in turn (after the parks, before the parcels)
+  // would have put them, so that the problems table does not depend on when the batches were
+  // read.
+  ProblemList batch_problems;
+  in.batches_reader->report_problems_to(batch_problems);
+  progress.begin("reading approval batches", in.batches_reader->report().features_in_source);
+  in.batches = in.batches_reader->read_all(in.measuring, geos, worker_count());
+  progress.end();
   problems.insert(problems.begin() + static_cast<std::ptrdiff_t>(in.batch_problems_at),
-                  std::make_move_iterator(in.batch_problems->begin()),
-                  std::make_move_iterator(in.batch_problems->end()));
+                  std::make_move_iterator(batch_problems.begin()),
+                  std::make_move_iterator(batch_problems.end()));
   in.batches_reader->report_problems_to(problems);
-  in.batch_problems.reset();
 }
 
 }  // namespace parkatlas

@@ -1,7 +1,6 @@
 // Opening a project's input layers, choosing the measuring CRS, and reading parks and parcels;
 // shared by `parkatlas run` and `parkatlas check`.
 #pragma once
-#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,23 +32,22 @@ struct ProjectInputs {
   std::optional<LayerData> parks;
   ParkTable park_table;
   LayerData parcels;
-  // The approval batches while they are read on a thread of their own (load_project_inputs with
-  // batches_aside): finish_reading() puts them in `batches`, and that read's problems where a
-  // read in turn puts them. Declared after the readers: the read ends before they close.
-  std::unique_ptr<ProblemList> batch_problems;
+  // Approval batches left for later (load_project_inputs with batches_later): read_batches()
+  // reads them, and puts their problems where a read in turn would have put them.
+  bool batches_pending = false;
   size_t batch_problems_at = 0;
-  std::future<LayerData> batches_read;
   std::vector<const LayerReport*> reports() const;
 };
 
 // Opens every configured layer (throws GisError on unusable config or sources), then reads
 // parks and parcels; buildings are left open for streaming.
-// With batches_aside the approval batches are read on a thread of their own while the caller
-// goes on (only 批而未供 needs them); finish_reading() waits for them.
+// With batches_later the approval batches are opened but not read: only 批而未供 needs them,
+// and read_batches() reads them when it starts.
 ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext& geos,
                                   ProblemList& problems, Progress& progress,
-                                  bool batches_aside = false);
-// Waits for a read started aside and rethrows its error; nothing when there is none.
-void finish_reading(ProjectInputs& in, ProblemList& problems);
+                                  bool batches_later = false);
+// Reads the approval batches left for later (on all cores); nothing when there are none.
+void read_batches(ProjectInputs& in, const GeosContext& geos, ProblemList& problems,
+                  Progress& progress);
 
 }  // namespace parkatlas

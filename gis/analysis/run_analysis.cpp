@@ -161,7 +161,7 @@ Analysis analyse_parcels(const ProjectConfig& config, const RuleSet& rules, cons
   a.geos = std::make_unique<GeosContext>();
   const GeosContext& geos = *a.geos;
   StageClock clock(a.timings);
-  a.in = load_project_inputs(config, geos, a.problems, progress, /*batches_aside=*/true);
+  a.in = load_project_inputs(config, geos, a.problems, progress, /*batches_later=*/true);
   clock.lap("read parks and parcels");
   // The parcels' index for the buildings is built on a thread of its own while the parks are
   // assigned (0.3–0.4 s on one core for a province, and the assignment's threads end unevenly).
@@ -218,7 +218,6 @@ Analysis analyse_parcels(const ProjectConfig& config, const RuleSet& rules, cons
     });
     add_to_park_rollups(a.rollups, block.data(), count);
   }
-  finish_reading(a.in, a.problems);  // the approval batches, read meanwhile
   clock.lap("indicators, verdicts, roll-up");
   return a;
 }
@@ -228,6 +227,7 @@ void add_clusters(Analysis& a, const RuleSet& rules) {
 }
 
 void add_unsupplied(Analysis& a, const RuleSet& rules, const CivilDate& as_of, Progress& progress) {
+  read_batches(a.in, *a.geos, a.problems, progress);
   if (!a.in.batches) return;
   // 批而未供 per batch, then per park (a batch belongs to the park it overlaps most).
   const GeosContext& geos = *a.geos;
@@ -258,7 +258,7 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
   StageClock clock(a.timings);
   add_clusters(a, rules);
   clock.lap("industry clusters");
-  if (a.in.batches) {
+  if (a.in.batches || a.in.batches_pending) {
     add_unsupplied(a, rules, as_of, progress);
     clock.lap("批而未供 (approval batches minus supplied parcels)");
   }
@@ -407,7 +407,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     }
   });
   JoinOnExit joiner{side_thread};
-  if (in.batches) {
+  if (in.batches || in.batches_pending) {
     add_unsupplied(a, rules, options.as_of, progress);
     clock.lap("批而未供 (approval batches minus supplied parcels; clusters, CSV files alongside)");
   }

@@ -239,10 +239,11 @@ TEST(EngineFixture, IdleListsLendTheSameTextsTheyWouldCopy) {
   EXPECT_TRUE(saw_null);  // the null branch was exercised
 }
 
-// `run` reads the approval batches on a thread of their own beside the parcels: the batches and
-// every problem, in order, must be what a read in turn gives. The fixture gets a batches layer
-// with a bow-tie (repaired: one problem), an empty geometry (skipped: one problem) and a square.
-TEST(EngineFixture, BatchesReadAsideEqualBatchesReadInTurn) {
+// `run` reads the approval batches when 批而未供 starts, after the parcels and their problems: the
+// batches and every problem, in order, must be what a read in turn gives. The fixture gets a
+// batches layer with a bow-tie (repaired: one problem), an empty geometry (skipped: one problem)
+// and a square.
+TEST(EngineFixture, BatchesReadLaterEqualBatchesReadInTurn) {
   const auto dir = test::temp_dir("aside");
   for (const char* f : {"parks.geojson", "parcels.geojson", "buildings.geojson"})
     std::filesystem::copy_file(test::fixture(std::string("fixture/") + f), dir / f);
@@ -262,8 +263,14 @@ TEST(EngineFixture, BatchesReadAsideEqualBatchesReadInTurn) {
   ProblemList in_turn_problems, aside_problems;
   ProjectInputs in_turn = load_project_inputs(config, geos, in_turn_problems, quiet);
   ProjectInputs aside = load_project_inputs(config, geos, aside_problems, quiet, true);
-  finish_reading(aside, aside_problems);
-  finish_reading(aside, aside_problems);  // a second call has nothing left to do
+  EXPECT_FALSE(aside.batches);  // not read yet
+  // Problems found meanwhile (as the buildings' and verdicts' are) come after the batches'.
+  aside_problems.push_back(Problem{"parcels", "", -1, "", "", "found meanwhile", "reported"});
+  read_batches(aside, geos, aside_problems, quiet);
+  read_batches(aside, geos, aside_problems, quiet);  // a second call has nothing left to do
+  ASSERT_FALSE(aside_problems.empty());
+  EXPECT_EQ(aside_problems.back().message, "found meanwhile");
+  aside_problems.pop_back();
 
   ASSERT_TRUE(in_turn.batches && aside.batches);
   ASSERT_EQ(in_turn.batches->size(), 2u);  // B1 repaired, B2 skipped, B3

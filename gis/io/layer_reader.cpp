@@ -255,7 +255,7 @@ void LayerReader::problem(SliceState& state, long long fid, const std::string& f
 
 GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformation* ct,
                                       const GeosContext& geos, long long fid, std::string& note,
-                                      SliceState& state) const {
+                                      double& area_m2, SliceState& state) const {
   if (g->IsEmpty()) {
     problem(state, fid, "", "empty geometry", "skipped");
     return make_geom(geos, nullptr);
@@ -282,12 +282,12 @@ GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformatio
             "skipped");
     return gg;
   }
-  return validate_geometry(std::move(gg), geos, fid, note, state);
+  return validate_geometry(std::move(gg), geos, fid, note, area_m2, state);
 }
 
 GeomPtr LayerReader::geometry_from_wkb(std::string_view wkb, OGRCoordinateTransformation* ct,
                                        const GeosContext& geos, long long fid, std::string& note,
-                                       SliceState& state) const {
+                                       double& area_m2, SliceState& state) const {
   if (wkb.empty()) {
     problem(state, fid, "", "feature has no geometry", "skipped");
     return make_geom(geos, nullptr);
@@ -296,7 +296,7 @@ GeomPtr LayerReader::geometry_from_wkb(std::string_view wkb, OGRCoordinateTransf
   if (!ct) {
     // Already in the measuring CRS: straight from WKB into GEOS.
     GeomPtr g = make_geom(geos, GEOSGeomFromWKB_buf_r(geos.handle(), bytes, wkb.size()));
-    if (g) return validate_geometry(std::move(g), geos, fid, note, state);
+    if (g) return validate_geometry(std::move(g), geos, fid, note, area_m2, state);
     geos.take_error();  // curves and the like: let OGR linearise them below
   }
   OGRGeometry* og = nullptr;
@@ -305,11 +305,12 @@ GeomPtr LayerReader::geometry_from_wkb(std::string_view wkb, OGRCoordinateTransf
     return make_geom(geos, nullptr);
   }
   std::unique_ptr<OGRGeometry> owned(og);
-  return convert_geometry(owned.get(), ct, geos, fid, note, state);
+  return convert_geometry(owned.get(), ct, geos, fid, note, area_m2, state);
 }
 
 GeomPtr LayerReader::validate_geometry(GeomPtr gg, const GeosContext& geos, long long fid,
-                                       std::string& note, SliceState& state) const {
+                                       std::string& note, double& area_m2,
+                                       SliceState& state) const {
   GEOSContextHandle_t h = geos.handle();
   const int type = GEOSGeomTypeId_r(h, gg.get());
   if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) {
@@ -338,7 +339,9 @@ GeomPtr LayerReader::validate_geometry(GeomPtr gg, const GeosContext& geos, long
     }
     note = "geometry collection: kept its polygons";
   }
-  if (area(geos, gg.get()) <= 0) {
+  area_m2 = area(geos, gg.get());
+  if (area_m2 <= 0) {
+    area_m2 = 0;
     problem(state, fid, "", "polygon with zero area", "skipped");
     return make_geom(geos, nullptr);
   }
@@ -461,8 +464,9 @@ void LayerReader::read_features(OGRLayer& layer, const Slice& slice,
       row.extra.push_back(
           to_extra(raw_from_feature(*feature, s), field_type(defn->GetFieldDefn(s)->GetType())));
     std::string note;
+    row.area_m2 = 0;
     if (OGRGeometry* g = feature->GetGeometryRef()) {
-      row.geometry = convert_geometry(g, ct, geos, row.fid, note, state);
+      row.geometry = convert_geometry(g, ct, geos, row.fid, note, row.area_m2, state);
     } else {
       const bool gdal_error = CPLGetLastErrorType() >= CE_Failure;
       problem(state, row.fid, "",
@@ -552,8 +556,9 @@ bool LayerReader::read_arrow(OGRLayer& layer, OGRCoordinateTransformation* ct,
                                      field_type(defn->GetFieldDefn(s)->GetType())));
       }
       std::string note;
+      row.area_m2 = 0;
       row.geometry = geometry_from_wkb(arrow_binary(column(geom), format(geom), r), ct, geos,
-                                       row.fid, note, state);
+                                       row.fid, note, row.area_m2, state);
       finish_row(row, note, first_problem, state, fn);
     }
   }

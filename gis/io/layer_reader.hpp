@@ -51,6 +51,9 @@ struct LayerReport {
 struct FeatureRow {
   long long fid = -1;
   GeomPtr geometry;
+  // Area of `geometry` as its check measured it (it must be positive), 0 when there is none:
+  // the buildings' footprints need not be measured twice.
+  double area_m2 = 0;
   std::vector<Cell> canonical;
   std::vector<Cell> extra;
 };
@@ -122,14 +125,16 @@ class LayerReader {
                   const std::function<void(FeatureRow&)>& fn) const;
   void merge(SliceState& state);
   void check_everything_read() const;
+  // These three also give the area of the geometry they return (`area_m2`).
   GeomPtr convert_geometry(OGRGeometry* g, OGRCoordinateTransformation* ct, const GeosContext& geos,
-                           long long fid, std::string& note, SliceState& state) const;
+                           long long fid, std::string& note, double& area_m2,
+                           SliceState& state) const;
   GeomPtr geometry_from_wkb(std::string_view wkb, OGRCoordinateTransformation* ct,
                             const GeosContext& geos, long long fid, std::string& note,
-                            SliceState& state) const;
+                            double& area_m2, SliceState& state) const;
   // Type check, validity (repair with MakeValid), polygonal parts, non-zero area.
   GeomPtr validate_geometry(GeomPtr g, const GeosContext& geos, long long fid, std::string& note,
-                            SliceState& state) const;
+                            double& area_m2, SliceState& state) const;
   Cell canonical_cell(const RawValue& v, size_t canonical, long long fid, SliceState& state) const;
   void problem(SliceState& state, long long fid, const std::string& field,
                const std::string& message, const std::string& action) const;

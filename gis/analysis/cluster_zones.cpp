@@ -42,22 +42,20 @@ GeomPtr cells_as_polygons(const GeosContext& geos, const std::vector<std::uint8_
   if (GDALPolygonize(band, band, OGRLayer::ToHandle(layer), -1, nullptr, nullptr, nullptr) !=
       CE_None)
     throw GisError("GDAL could not trace a zone's cells: " + std::string(CPLGetLastErrorMsg()));
-  GEOSContextHandle_t h = geos.handle();
-  std::vector<GEOSGeometry*> parts;
-  std::vector<unsigned char> wkb;
-  layer->ResetReading();
+  std::vector<GeomPtr> parts;
   for (auto& feature : *layer) {
     const OGRGeometry* g = feature->GetGeometryRef();
     if (!g) continue;
-    wkb.resize(static_cast<size_t>(g->WkbSize()));
-    g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    if (GEOSGeometry* part = GEOSGeomFromWKB_buf_r(h, wkb.data(), wkb.size()))
-      parts.push_back(part);
+    GeomPtr part = make_geom(geos, g->exportToGEOS(geos.handle()));
+    if (!part) throw GisError("GEOS could not take a traced zone polygon: " + geos.take_error());
+    parts.push_back(std::move(part));
   }
   if (parts.empty()) return nullptr;
-  if (parts.size() == 1) return make_geom(geos, parts.front());
-  return make_geom(geos, GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts.data(),
-                                                     static_cast<unsigned>(parts.size())));
+  if (parts.size() == 1) return std::move(parts.front());
+  std::vector<GEOSGeometry*> owned;  // handed to the collection
+  for (GeomPtr& p : parts) owned.push_back(p.release());
+  return make_geom(geos, GEOSGeom_createCollection_r(geos.handle(), GEOS_MULTIPOLYGON, owned.data(),
+                                                     static_cast<unsigned>(owned.size())));
 }
 
 // The closing of the member parcels. Buffering each member out and uniting them equals buffering

@@ -259,7 +259,7 @@ Analysis analyse_project(const ProjectConfig& config, const RuleSet& rules, cons
   StageClock clock(a.timings);
   add_clusters(a, rules);
   clock.lap("industry clusters");
-  if (a.in.batches || a.in.batches_pending) {
+  if (a.in.batches_reader) {  // read now or left for add_unsupplied
     add_unsupplied(a, rules, as_of, progress);
     clock.lap("批而未供 (approval batches minus supplied parcels)");
   }
@@ -408,7 +408,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
     }
   });
   JoinOnExit joiner{side_thread};
-  if (in.batches || in.batches_pending) {
+  if (in.batches_reader) {  // read by add_unsupplied
     add_unsupplied(a, rules, options.as_of, progress);
     clock.lap("批而未供 (approval batches minus supplied parcels; clusters, CSV files alongside)");
   }

@@ -52,6 +52,32 @@ struct JoinOnExit {
   }
 };
 
+// Boundaries b[0] = first < b[1] < … < b.back() = end splitting [first, end) for threads that each
+// take the next piece as they come free: pieces shrink as the work runs out (each a 2·threads-th
+// of what is left, never under a (2·threads·per_thread)-th of the whole), so the last pieces are
+// short and no core waits long for the others. per_thread ≤ 1 gives one equal piece a thread.
+inline std::vector<long long> guided_bounds(long long first, long long end, int threads,
+                                            int per_thread) {
+  std::vector<long long> bounds{first};
+  const long long total = std::max(0LL, end - first);
+  if (total == 0) {
+    bounds.push_back(end);
+    return bounds;
+  }
+  const long long t = std::max(1, threads);
+  if (per_thread <= 1) {
+    for (long long k = 1; k <= t; ++k)
+      if (const long long b = first + total * k / t; b > bounds.back()) bounds.push_back(b);
+    return bounds;
+  }
+  const long long smallest = std::max(1LL, total / (2 * t * per_thread));
+  for (long long at = first; at < end;) {
+    at = std::min(end, at + std::max(smallest, (end - at) / (2 * t)));
+    bounds.push_back(at);
+  }
+  return bounds;
+}
+
 // Runs each task once, on all cores: independent set-up steps such as sizing several large
 // vectors, whose fresh pages the kernel zeroes at well under a gigabyte a second here. Threads take
 // the next task as they finish one.

@@ -366,13 +366,11 @@ Cell LayerReader::canonical_cell(const RawValue& v, size_t c, long long fid,
 std::vector<LayerReader::Slice> LayerReader::plan_slices(int threads, int per_thread) const {
   const long long n = report_.features_in_source;
   if (threads <= 1 || n < 20000) return {Slice{}};
-  const int parts = threads * std::max(1, per_thread);
   std::vector<Slice> slices;
   if (layer_->TestCapability(OLCFastSetNextByIndex)) {  // Shapefiles: records by index
-    for (int k = 0; k < parts; ++k) {
-      long long first = n * k / parts, last = n * (k + 1) / parts;
-      slices.push_back(Slice{first, last - first, ""});
-    }
+    const auto bounds = guided_bounds(0, n, threads, per_thread);
+    for (size_t k = 0; k + 1 < bounds.size(); ++k)
+      slices.push_back(Slice{bounds[k], bounds[k + 1] - bounds[k], ""});
     return slices;
   }
   const char* fid_column = layer_->GetFIDColumn();
@@ -393,11 +391,11 @@ std::vector<LayerReader::Slice> LayerReader::plan_slices(int threads, int per_th
   }
   dataset_->ReleaseResultSet(r);
   if (hi < lo) return {Slice{}};
-  for (int k = 0; k < parts; ++k) {
-    long long a = lo + (hi - lo + 1) * k / parts, b = lo + (hi - lo + 1) * (k + 1) / parts;
-    slices.push_back(
-        Slice{0, -1, "FID >= " + std::to_string(a) + " AND FID < " + std::to_string(b)});
-  }
+  const auto bounds = guided_bounds(lo, hi + 1, threads, per_thread);
+  for (size_t k = 0; k + 1 < bounds.size(); ++k)
+    slices.push_back(Slice{
+        0, -1,
+        "FID >= " + std::to_string(bounds[k]) + " AND FID < " + std::to_string(bounds[k + 1])});
   return slices;
 }
 

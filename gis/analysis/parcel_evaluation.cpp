@@ -78,7 +78,7 @@ void assign_parks(const ProjectInputs& in, ParcelEvaluation& ev, ProblemList& pr
         ParkLocator locator(g, in.parks->geoms);
         for (size_t i = begin; i < end; ++i) {
           if (begin == 0 && i % 65536 == 0) progress.advance(static_cast<long long>(i));
-          ParkLocator::Hit hit = locator.locate(parcels.geoms[i].get());
+          ParkLocator::Hit hit = locator.locate(parcels.geoms[i].get(), parcels.areas[i]);
           const auto given_id = given.text(i);
           const std::string pkey = key.text(i).value_or("");
           if (!given_id) {
@@ -97,7 +97,7 @@ void assign_parks(const ProjectInputs& in, ParcelEvaluation& ev, ProblemList& pr
                              "given park_id " + *given_id + " is not in the parks layer",
                              "kept the given id"});
           } else if (hit.park != gi) {
-            double inside_given = locator.overlap(parcels.geoms[i].get(), gi);
+            double inside_given = locator.overlap(parcels.geoms[i].get(), gi, parcels.areas[i]);
             ev.park_overlap_m2[i] = inside_given;
             std::string where = hit.park >= 0 ? "lies mostly in park " +
                                                     in.park_table.ids[static_cast<size_t>(hit.park)]
@@ -179,11 +179,11 @@ void evaluate_parcels(const ProjectInputs& in, const RuleSet& rules, const Civil
   // Balanced chunks: parcels are stored park by park, and their cost differs by park.
   in_balanced_chunks(
       n, 20000, problems,
-      [&](size_t begin, size_t end, const GeosContext& g, ProblemList& found) {
+      [&](size_t begin, size_t end, const GeosContext&, ProblemList& found) {
         for (size_t i = begin; i < end; ++i) {
           const std::string_view pkey = key.text_view(i).value_or(std::string_view());
           IndicatorInputs ii;
-          ii.land_m2 = area(g, p.geoms[i].get());
+          ii.land_m2 = p.areas[i];  // measured by the reader
           if (auto f = floor_given.real(i)) {
             ii.floor_m2 = f;
             ii.floor_src = FloorSource::attribute;

@@ -13,16 +13,16 @@ ParkLocator::ParkLocator(const GeosContext& geos, const std::vector<GeomPtr>& pa
   tree_.build();
 }
 
-double ParkLocator::overlap(const GEOSGeometry* parcel, int index) const {
+double ParkLocator::overlap(const GEOSGeometry* parcel, int index, double parcel_m2) const {
   if (index < 0) return 0;
   auto i = static_cast<size_t>(index);
   if (GEOSPreparedContains_r(geos_.handle(), prepared_[i].get(), parcel) == 1)
-    return area(geos_, parcel);
+    return parcel_m2 >= 0 ? parcel_m2 : area(geos_, parcel);
   if (GEOSPreparedIntersects_r(geos_.handle(), prepared_[i].get(), parcel) != 1) return 0;
   return intersection_area(geos_, parks_[i].get(), parcel);
 }
 
-ParkLocator::Hit ParkLocator::locate(const GEOSGeometry* parcel) const {
+ParkLocator::Hit ParkLocator::locate(const GEOSGeometry* parcel, double parcel_m2) const {
   thread_local std::vector<size_t> candidates;
   tree_.query(parcel, candidates);
   Hit best;
@@ -30,7 +30,7 @@ ParkLocator::Hit ParkLocator::locate(const GEOSGeometry* parcel) const {
     if (GEOSPreparedContains_r(geos_.handle(), prepared_[i].get(), parcel) == 1) {
       // Wholly inside this park: the overlap is the parcel's whole area (if parks overlap, the
       // first such park is kept).
-      double a = area(geos_, parcel);
+      double a = parcel_m2 >= 0 ? parcel_m2 : area(geos_, parcel);
       if (a > best.overlap_m2) best = Hit{static_cast<int>(i), a};
       continue;
     }

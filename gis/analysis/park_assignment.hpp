@@ -17,9 +17,11 @@ class ParkLocator {
     int park = -1;          // index into the parks vector, -1 = outside every park
     double overlap_m2 = 0;  // area of the parcel inside that park
   };
-  Hit locate(const GEOSGeometry* parcel) const;
+  // `parcel_m2`, when known (≥ 0), is the parcel's own area: the overlap of a parcel wholly
+  // inside a park, which need not be measured again.
+  Hit locate(const GEOSGeometry* parcel, double parcel_m2 = -1) const;
   // Area of `parcel` inside park `index` (for checking a given park_id against the geometry).
-  double overlap(const GEOSGeometry* parcel, int index) const;
+  double overlap(const GEOSGeometry* parcel, int index, double parcel_m2 = -1) const;
 
  private:
   const GeosContext& geos_;

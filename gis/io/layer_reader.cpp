@@ -645,11 +645,13 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
       data.extra.emplace_back(name, type).reserve(expected);
     data.fids.reserve(expected);
     data.geoms.reserve(expected);
+    data.areas.reserve(expected);
     return data;
   };
   auto append = [this](LayerData& data, FeatureRow& row) {
     data.fids.push_back(row.fid);
     data.geoms.push_back(std::move(row.geometry));
+    data.areas.push_back(row.area_m2);
     for (int c : mapped_)
       data.canonical[static_cast<size_t>(c)].push(std::move(row.canonical[static_cast<size_t>(c)]));
     for (size_t e = 0; e < row.extra.size(); ++e) data.extra[e].push(std::move(row.extra[e]));
@@ -682,6 +684,8 @@ LayerData LayerReader::read_all(const MeasuringCrs& target, const GeosContext& g
   appends.emplace_back([&] {
     for (size_t k = 1; k < pieces.size(); ++k)
       for (auto& g : pieces[k].geoms) data.geoms.push_back(std::move(g));
+    for (size_t k = 1; k < pieces.size(); ++k)
+      data.areas.insert(data.areas.end(), pieces[k].areas.begin(), pieces[k].areas.end());
   });
   // A text column's bytes are sized once for all slices (the fixed-size rows were reserved).
   auto append_slices = [&pieces](Column& to, auto slice_column) {

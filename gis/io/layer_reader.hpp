@@ -63,6 +63,9 @@ struct LayerData {
   LayerKind kind = LayerKind::parcels;
   std::vector<long long> fids;
   std::vector<GeomPtr> geoms;
+  // Each geometry's area in m² (measuring CRS), as the reader measured it when it checked the
+  // geometry: GEOSArea of the very geometry kept, so later steps need not measure it again.
+  std::vector<double> areas;
   std::vector<Column> canonical;  // one per canonical field; size 0 when the field is not mapped
   std::vector<Column> extra;      // unmapped source fields, in source order
   size_t size() const { return fids.size(); }

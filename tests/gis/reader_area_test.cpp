@@ -1,6 +1,7 @@
 // The reader hands out the area it measured when it checked each geometry (FeatureRow::area_m2),
 // on both of its paths: feature by feature (GeoJSON) and GDAL's columnar stream (GeoPackage).
-// EPSG:4547, metres; areas worked out in the comments.
+// read_all keeps those areas beside the geometries (LayerData::areas). EPSG:4547, metres; areas
+// worked out in the comments.
 #include <gdal_utils.h>
 #include <geos_c.h>
 #include <gtest/gtest.h>
@@ -86,5 +87,59 @@ TEST(ReaderArea, GivenForEveryFeatureOnBothPaths) {
     std::sort(got.begin(), got.end());
     EXPECT_NEAR(got[0], 50.0, 1e-6) << source;
     EXPECT_NEAR(got[1], 1000.0, 1e-6) << source;
+  }
+}
+
+// read_all keeps each geometry's area beside it (LayerData::areas), in one piece and in the slices
+// two threads read and append in turn (a GeoPackage of 20,480 features: slicing starts at 20,000).
+// Square k has side 1 + k mod 37 m, so its area is that side squared.
+TEST(ReaderArea, KeptBesideEachGeometryInOneReadAndInSlices) {
+  ensure_gdal_registered();
+  const auto dir = test::temp_dir("reader-area-all");
+  const std::string gpkg = (dir / "squares.gpkg").string();
+  constexpr int kSquares = 20480;
+  {
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    ASSERT_TRUE(driver);
+    GDALDatasetUniquePtr ds(driver->Create(gpkg.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    ASSERT_TRUE(ds);
+    OGRSpatialReference srs;
+    srs.importFromEPSG(4547);
+    OGRLayer* layer = ds->CreateLayer("buildings", &srs, wkbPolygon, nullptr);
+    ASSERT_TRUE(layer);
+    ASSERT_EQ(ds->StartTransaction(), OGRERR_NONE);
+    for (int k = 0; k < kSquares; ++k) {
+      const double side = 1 + k % 37, x = 500000 + (k % 100) * 40.0, y = 3300000 + (k / 100) * 40.0;
+      OGRLinearRing ring;
+      ring.addPoint(x, y);
+      ring.addPoint(x + side, y);
+      ring.addPoint(x + side, y + side);
+      ring.addPoint(x, y + side);
+      ring.addPoint(x, y);
+      OGRPolygon poly;
+      poly.addRing(&ring);
+      OGRFeature f(layer->GetLayerDefn());
+      f.SetGeometry(&poly);
+      ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
+    }
+    ASSERT_EQ(ds->CommitTransaction(), OGRERR_NONE);
+  }
+  for (int parts : {1, 2}) {
+    LayerConfig cfg;
+    cfg.kind = LayerKind::buildings;
+    cfg.source = gpkg;
+    ProblemList problems;
+    LayerReader reader(cfg, problems);
+    GeosContext geos;
+    const LayerData data = reader.read_all(measuring_crs_from_user("EPSG:4547"), geos, parts);
+    ASSERT_EQ(data.size(), static_cast<size_t>(kSquares)) << parts;
+    ASSERT_EQ(data.areas.size(), data.geoms.size()) << parts;
+    for (size_t i = 0; i < data.size(); ++i) {
+      double a = 0;
+      ASSERT_EQ(GEOSArea_r(geos.handle(), data.geoms[i].get(), &a), 1);
+      ASSERT_EQ(data.areas[i], a) << "row " << i << ", " << parts << " part(s)";
+      const double side = 1 + (data.fids[i] - 1) % 37;  // GeoPackage fids start at 1
+      ASSERT_NEAR(data.areas[i], side * side, 1e-6) << "fid " << data.fids[i];
+    }
   }
 }

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "../gis/ogr_shapes.hpp"
 #include "../gis/test_paths.hpp"
 #include "cli_run.hpp"
 #include "ogr_read.hpp"
@@ -49,16 +50,9 @@ fs::path tricky_source() {
       f.SetField("n_big", static_cast<GIntBig>(9007199254740993LL + k));
       f.SetField("verdict", k % 2 ? "compliant" : "below_far");
       const double x = 500000 + 1000.0 * k, y = 3300000, s = 100 + k;
-      OGRLinearRing ring;
-      ring.addPoint(x, y);
-      ring.addPoint(x + s, y);
-      ring.addPoint(x + s, y + s);
-      ring.addPoint(x, y + s);
-      ring.addPoint(x, y);
-      OGRPolygon poly;
-      poly.addRing(&ring);
+      const OGRPolygon square = axis_square(x, y, s);
       OGRMultiPolygon mp;
-      mp.addGeometry(&poly);
+      mp.addGeometry(&square);
       f.SetGeometry(&mp);
       EXPECT_EQ(l->CreateFeature(&f), OGRERR_NONE);
     }

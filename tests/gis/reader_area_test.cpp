@@ -13,6 +13,7 @@
 #include "gis/crs/measuring_crs.hpp"
 #include "gis/gdal/gdal_setup.hpp"
 #include "gis/io/layer_reader.hpp"
+#include "ogr_shapes.hpp"
 #include "test_paths.hpp"
 
 using namespace parkatlas;
@@ -31,12 +32,16 @@ std::string ring(std::initializer_list<std::pair<double, double>> points) {
   return s + "]]";
 }
 
-std::map<std::string, double> areas_read(const std::string& source) {
+LayerConfig buildings_from(const std::string& source) {
   LayerConfig cfg;
   cfg.kind = LayerKind::buildings;
   cfg.source = source;
+  return cfg;
+}
+
+std::map<std::string, double> areas_read(const std::string& source) {
   ProblemList problems;
-  LayerReader reader(cfg, problems);
+  LayerReader reader(buildings_from(source), problems);
   GeosContext geos;
   std::map<std::string, double> out;
   reader.for_each(measuring_crs_from_user("EPSG:4547"), geos, [&](FeatureRow& row) {
@@ -110,26 +115,16 @@ TEST(ReaderArea, KeptBesideEachGeometryInOneReadAndInSlices) {
     ASSERT_EQ(ds->StartTransaction(), OGRERR_NONE);
     for (int k = 0; k < kSquares; ++k) {
       const double side = 1 + k % 37, x = 500000 + (k % 100) * 40.0, y = 3300000 + (k / 100) * 40.0;
-      OGRLinearRing ring;
-      ring.addPoint(x, y);
-      ring.addPoint(x + side, y);
-      ring.addPoint(x + side, y + side);
-      ring.addPoint(x, y + side);
-      ring.addPoint(x, y);
-      OGRPolygon poly;
-      poly.addRing(&ring);
+      const OGRPolygon square = test::axis_square(x, y, side);
       OGRFeature f(layer->GetLayerDefn());
-      f.SetGeometry(&poly);
+      f.SetGeometry(&square);
       ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
     }
     ASSERT_EQ(ds->CommitTransaction(), OGRERR_NONE);
   }
   for (int parts : {1, 2}) {
-    LayerConfig cfg;
-    cfg.kind = LayerKind::buildings;
-    cfg.source = gpkg;
     ProblemList problems;
-    LayerReader reader(cfg, problems);
+    LayerReader reader(buildings_from(gpkg), problems);
     GeosContext geos;
     const LayerData data = reader.read_all(measuring_crs_from_user("EPSG:4547"), geos, parts);
     ASSERT_EQ(data.size(), static_cast<size_t>(kSquares)) << parts;

@@ -446,13 +446,14 @@ void LayerReader::read_features(OGRLayer& layer, const Slice& slice,
   layer.ResetReading();
   if (slice.first > 0) layer.SetNextByIndex(slice.first);
   FeatureRow row;
+  // Only the mapped fields are set row by row; the others stay null throughout.
+  row.canonical.assign(fields.size(), std::monostate{});
   for (long long taken = 0; slice.count < 0 || taken < slice.count; ++taken) {
     CPLErrorReset();
     OGRFeatureUniquePtr feature(layer.GetNextFeature());
     if (!feature) break;
     row.fid = feature->GetFID();
     const size_t first_problem = state.problems.size();
-    row.canonical.assign(fields.size(), std::monostate{});
     for (int c : mapped_)
       row.canonical[static_cast<size_t>(c)] = canonical_cell(
           raw_from_feature(*feature, mapping_.canonical[static_cast<size_t>(c)].source_index),
@@ -524,6 +525,8 @@ bool LayerReader::read_arrow(OGRLayer& layer, OGRCoordinateTransformation* ct,
   const auto& fields = canonical_fields(config_.kind);
   OGRFeatureDefn* defn = layer.GetLayerDefn();
   FeatureRow row;
+  // Only the mapped fields are set row by row; the others stay null throughout.
+  row.canonical.assign(fields.size(), std::monostate{});
   long long running = 0;
   for (;;) {
     ArrowArray batch{};
@@ -540,7 +543,6 @@ bool LayerReader::read_arrow(OGRLayer& layer, OGRCoordinateTransformation* ct,
     for (int64_t r = 0; r < batch.length; ++r, ++running) {
       row.fid = fid_col >= 0 ? arrow_raw(column(fid_col), format(fid_col), r).i : running;
       const size_t first_problem = state.problems.size();
-      row.canonical.assign(fields.size(), std::monostate{});
       for (int c : mapped_) {
         const int a =
             col[static_cast<size_t>(mapping_.canonical[static_cast<size_t>(c)].source_index)];

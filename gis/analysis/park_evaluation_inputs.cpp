@@ -76,7 +76,7 @@ std::vector<RangeInputs> evaluation_inputs(const Analysis& a, const RuleSet& rul
           "parks layer feature " + std::to_string(parks.fids[k]) + ", field range: '" + range_text +
           "' is neither main/主区 nor expansion/发展方向区; taken as main");
     features[it->second].push_back(k);
-    if (parks.geoms[k]) out[it->second].land.S += area(geos, parks.geoms[k].get()) / 10000.0;
+    out[it->second].land.S += parks.areas[k] / 10000.0;  // measured by the reader
   }
   std::vector<Gathered> g(out.size());
 

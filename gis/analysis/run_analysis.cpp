@@ -101,8 +101,8 @@ long long attribute_buildings(ProjectInputs& in, const ParcelIndex& index, const
           if (std::unique_lock lock(progress_mutex, std::try_to_lock); lock)
             progress.advance(total);
         }
-        // The reader measured the footprint when it checked the geometry.
-        const double fp = row.area_m2 > 0 ? row.area_m2 : area(g, row.geometry.get());
+        // The reader measured the footprint when it checked the geometry (always positive).
+        const double fp = row.area_m2;
         BuildingFloor bf = building_floor_area(building_input(row.canonical, fp), rules.buildings);
         if (!bf.note.empty())
           s.problems.push_back(

@@ -235,7 +235,7 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
       r.batch_id = id.text(b).value_or("B" + std::to_string(batches.fids[b]));
       r.approved = approved.date(b);
       if (r.approved) r.age_years = whole_years_between(*r.approved, as_of);
-      r.approved_m2 = area(g, batch);
+      r.approved_m2 = batches.areas[b];  // measured by the reader
       tree.query(g, batch, candidates);
       // Prepared once, each test against the batch is an indexed lookup.
       PreparedPtr prepared = candidates.empty() ? PreparedPtr(nullptr, {}) : prepare(g, batch);

@@ -251,7 +251,8 @@ void add_unsupplied(Analysis& a, const RuleSet& rules, const CivilDate& as_of, P
   std::optional<ParkLocator> locator;
   if (a.in.parks) locator.emplace(geos, a.in.parks->geoms);
   for (size_t b = 0; b < a.unsupplied.size(); ++b) {
-    int park = locator ? locator->locate(a.in.batches->geoms[b].get()).park : -1;
+    int park =
+        locator ? locator->locate(a.in.batches->geoms[b].get(), a.in.batches->areas[b]).park : -1;
     a.batch_park.push_back(park >= 0 ? a.in.park_table.ids[static_cast<size_t>(park)] : "");
     a.batch_park_index.push_back(park);
     ParkRollup& r = a.rollups[a.batch_park.back()];

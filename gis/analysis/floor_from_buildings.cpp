@@ -1,6 +1,8 @@
 // Splitting building footprints over the parcels they stand on.
 #include "gis/analysis/floor_from_buildings.hpp"
 
+#include "gis/geos/quick_placement.hpp"
+
 namespace parkatlas {
 
 ParcelIndex::ParcelIndex(const GeosContext& geos, const std::vector<GeomPtr>& parcels)
@@ -25,8 +27,20 @@ void ParcelIndex::shares(const GeosContext& geos, const GEOSGeometry* building, 
   thread_local std::vector<size_t> candidates;
   tree_.query(geos, building, candidates);
   GEOSContextHandle_t h = geos.handle();
+  // Most footprints are small convex polygons, and most of their candidates either hold them
+  // well inside or lie clearly beside them: a few exact signs of turns settle those.
+  const std::optional<SmallConvexPolygon> convex =
+      candidates.empty() ? std::nullopt : small_convex_polygon(geos, building);
   for (size_t i : candidates) {
     const GEOSGeometry* parcel = parcels_[i].get();
+    if (convex) {
+      const Placement place = certain_placement(geos, *convex, parcel);
+      if (place == Placement::inside) {
+        out.push_back({i, footprint_m2});
+        continue;
+      }
+      if (place == Placement::apart) continue;
+    }
     // The parcel prepared for this one building: GEOS's plain contains / intersects of two
     // polygons that are not axis-aligned rectangles build a full relate graph (measured: the
     // buildings stage of the province data rotated by 25° took 24 s instead of 4.5 s); the

@@ -1,0 +1,160 @@
+// The shortcut past GEOS's prepared contains / intersects in the buildings stage: hand-drawn
+// placements whose answer is plain to see (a building well inside, clearly beside, touching,
+// straddling; parcels with holes, non-convex, several parts), then GEOS itself as the oracle over
+// random shapes on a coarse grid, where touching edges and shared vertices are common. The
+// shortcut may say "undecided", never "inside" where GEOS's contains is false nor "apart" where
+// its intersects is true.
+#include <geos_c.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "geos_wkt.hpp"
+#include "gis/geos/quick_placement.hpp"
+
+using namespace parkatlas;
+
+namespace {
+
+GeomPtr from_wkt(const GeosContext& geos, const std::string& wkt) {
+  GeomPtr g = test::from_wkt(geos, wkt);
+  EXPECT_TRUE(g) << wkt;
+  return g;
+}
+
+Placement placement(const GeosContext& geos, const std::string& building,
+                    const std::string& parcel) {
+  const auto convex = small_convex_polygon(geos, from_wkt(geos, building).get());
+  EXPECT_TRUE(convex) << building;
+  return convex ? certain_placement(geos, *convex, from_wkt(geos, parcel).get())
+                : Placement::undecided;
+}
+
+const std::string unit_square = "POLYGON((4 4,6 4,6 6,4 6,4 4))";  // the building, 2 m × 2 m
+
+}  // namespace
+
+TEST(QuickPlacement, InsideAConvexParcelEitherOrientation) {
+  GeosContext geos;
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,10 0,10 10,0 10,0 0))"), Placement::inside);
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,0 10,10 10,10 0,0 0))"), Placement::inside);
+  // A clockwise building in a hexagon, and in a triangle.
+  EXPECT_EQ(placement(geos, "POLYGON((4 4,4 6,6 6,6 4,4 4))",
+                      "POLYGON((3 0,7 0,10 5,7 10,3 10,0 5,3 0))"),
+            Placement::inside);
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,20 0,0 20,0 0))"), Placement::inside);
+  // One part of a multipolygon without holes counts as a polygon.
+  EXPECT_EQ(placement(geos, unit_square, "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)))"),
+            Placement::inside);
+}
+
+TEST(QuickPlacement, ClearlyBesideIsApart) {
+  GeosContext geos;
+  // The parcel starts 1 m east of the building's east edge (x = 6).
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((7 0,10 0,10 10,7 10,7 0))"), Placement::apart);
+  // Beside both parts of a multipolygon: separated by the building's north edge (y = 6).
+  EXPECT_EQ(
+      placement(geos, unit_square, "MULTIPOLYGON(((0 7,3 7,3 9,0 9,0 7)),((7 7,9 7,9 9,7 9,7 7)))"),
+      Placement::apart);
+  // A non-convex (L-shaped) parcel wholly beyond the line x = 6.
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((7 0,12 0,12 2,9 2,9 10,7 10,7 0))"),
+            Placement::apart);
+}
+
+TEST(QuickPlacement, TouchingStraddlingAndTheRestAreLeftToGeos) {
+  GeosContext geos;
+  // Sharing the building's west edge from inside (GEOS: contains) and from outside (touches).
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((4 0,10 0,10 10,4 10,4 0))"),
+            Placement::undecided);
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,4 0,4 10,0 10,0 0))"), Placement::undecided);
+  // One corner on the parcel's corner.
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,4 0,4 4,0 4,0 0))"), Placement::undecided);
+  // Straddling the boundary x = 5.
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,5 0,5 10,0 10,0 0))"), Placement::undecided);
+  // Inside the shell but the parcel has a hole (here under the building): never "inside".
+  EXPECT_EQ(
+      placement(geos, unit_square, "POLYGON((0 0,10 0,10 10,0 10,0 0),(3 3,7 3,7 7,3 7,3 3))"),
+      Placement::undecided);
+  // Inside a non-convex shell: GEOS decides.
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,10 0,10 10,8 10,8 2,2 2,2 10,0 10,0 0))"),
+            Placement::undecided);
+  // A pentagram turns one way at every vertex but winds twice: not convex.
+  EXPECT_EQ(
+      placement(geos, unit_square, "POLYGON((5 -20,16.8 16.2,-14 -6.2,24 -6.2,-6.8 16.2,5 -20))"),
+      Placement::undecided);
+  // Apart, but no edge of the building separates them (only the parcel's edge x + y = 12.5,
+  // beyond the building's corner at 6 + 6 = 12, does): left to GEOS.
+  EXPECT_EQ(placement(geos, unit_square, "POLYGON((3 9.5,9.5 3,12 12,3 9.5))"),
+            Placement::undecided);
+  // A line is not polygonal.
+  const auto convex = small_convex_polygon(geos, from_wkt(geos, unit_square).get());
+  ASSERT_TRUE(convex);
+  EXPECT_EQ(certain_placement(geos, *convex, from_wkt(geos, "LINESTRING(0 0,10 10)").get()),
+            Placement::undecided);
+}
+
+namespace {
+
+// A random polygon on a half-metre grid around (cx, cy): a convex quadrilateral or triangle, or a
+// star-shaped (often non-convex) ring of up to 8 vertices.
+std::string random_ring(std::mt19937& rng, double cx, double cy, double radius, bool convex) {
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::uniform_int_distribution<int> count(3, convex ? 4 : 8);
+  const int n = count(rng);
+  std::vector<double> angles;
+  for (int i = 0; i < n; ++i) angles.push_back(unit(rng) * 2 * M_PI);
+  std::sort(angles.begin(), angles.end());
+  std::ostringstream wkt;
+  wkt << "POLYGON((";
+  std::string first;
+  for (int i = 0; i < n; ++i) {
+    const double r = convex ? radius : radius * (0.3 + 0.7 * unit(rng));
+    const double x = std::round((cx + r * std::cos(angles[i])) * 2) / 2;
+    const double y = std::round((cy + r * std::sin(angles[i])) * 2) / 2;
+    std::ostringstream p;
+    p << x << " " << y;
+    if (i == 0) first = p.str();
+    wkt << p.str() << ",";
+  }
+  wkt << first << "))";
+  return wkt.str();
+}
+
+}  // namespace
+
+TEST(QuickPlacement, NeverContradictsGeosOnRandomShapes) {
+  GeosContext geos;
+  GEOSContextHandle_t h = geos.handle();
+  std::mt19937 rng(20261207);
+  std::uniform_real_distribution<double> offset(-6.0, 6.0);
+  int inside = 0, apart = 0, undecided = 0, checked = 0;
+  for (int trial = 0; trial < 20000; ++trial) {
+    GeomPtr b = test::from_wkt(geos, random_ring(rng, 0, 0, 2.5, true));
+    const auto convex = b ? small_convex_polygon(geos, b.get()) : std::nullopt;
+    if (!convex) continue;  // degenerate after snapping to the grid
+    GeomPtr p = test::from_wkt(geos, random_ring(rng, offset(rng), offset(rng), 6, trial % 2 == 0));
+    if (!p || GEOSisValid_r(h, p.get()) != 1) continue;
+    ++checked;
+    switch (certain_placement(geos, *convex, p.get())) {
+      case Placement::inside:
+        ++inside;
+        EXPECT_EQ(GEOSContains_r(h, p.get(), b.get()), 1) << "trial " << trial;
+        break;
+      case Placement::apart:
+        ++apart;
+        EXPECT_EQ(GEOSIntersects_r(h, p.get(), b.get()), 0) << "trial " << trial;
+        break;
+      case Placement::undecided:
+        ++undecided;
+        break;
+    }
+  }
+  // Enough of each answer for the check to mean something.
+  EXPECT_GT(checked, 10000);
+  EXPECT_GT(inside, 150);
+  EXPECT_GT(apart, 500);
+  EXPECT_GT(undecided, 500);
+}

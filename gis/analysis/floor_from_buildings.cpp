@@ -11,17 +11,32 @@ ParcelIndex::ParcelIndex(const GeosContext& geos, const std::vector<GeomPtr>& pa
   tree_.build();
 }
 
-const GEOSPreparedGeometry* ParcelIndex::PreparedCache::get(const GeosContext& geos, size_t parcel,
-                                                            const GEOSGeometry* geometry) {
+ParcelIndex::PreparedCache::Slot& ParcelIndex::PreparedCache::get(const GeosContext& geos,
+                                                                  size_t parcel,
+                                                                  const GEOSGeometry* geometry) {
   Slot& slot = slots_[parcel % kSlots];
-  if (slot.parcel != parcel || !slot.prepared) {
-    slot.prepared = prepare(geos, geometry);
+  if (slot.parcel != parcel) {
     slot.parcel = parcel;
+    slot.prepared.reset();
+    read_shells(geos, geometry, slot.shells);
   }
+  return slot;
+}
+
+const GEOSPreparedGeometry* ParcelIndex::PreparedCache::prepared(const GeosContext& geos,
+                                                                 Slot& slot,
+                                                                 const GEOSGeometry* geometry) {
+  if (!slot.prepared) slot.prepared = prepare(geos, geometry);
   return slot.prepared.get();
 }
 
 void ParcelIndex::shares(const GeosContext& geos, const GEOSGeometry* building, double footprint_m2,
+                         std::vector<Share>& out, PreparedCache& cache) const {
+  shares(geos, building, small_convex_polygon(geos, building), footprint_m2, out, cache);
+}
+
+void ParcelIndex::shares(const GeosContext& geos, const GEOSGeometry* building,
+                         const std::optional<SmallConvexPolygon>& convex, double footprint_m2,
                          std::vector<Share>& out, PreparedCache& cache) const {
   out.clear();
   thread_local std::vector<size_t> candidates;
@@ -29,12 +44,11 @@ void ParcelIndex::shares(const GeosContext& geos, const GEOSGeometry* building, 
   GEOSContextHandle_t h = geos.handle();
   // Most footprints are small convex polygons, and most of their candidates either hold them
   // well inside or lie clearly beside them: a few exact signs of turns settle those.
-  const std::optional<SmallConvexPolygon> convex =
-      candidates.empty() ? std::nullopt : small_convex_polygon(geos, building);
   for (size_t i : candidates) {
     const GEOSGeometry* parcel = parcels_[i].get();
+    PreparedCache::Slot& slot = cache.get(geos, i, parcel);
     if (convex) {
-      const Placement place = certain_placement(geos, *convex, parcel);
+      const Placement place = certain_placement(*convex, slot.shells);
       if (place == Placement::inside) {
         out.push_back({i, footprint_m2});
         continue;
@@ -45,7 +59,7 @@ void ParcelIndex::shares(const GeosContext& geos, const GEOSGeometry* building, 
     // polygons that are not axis-aligned rectangles build a full relate graph (measured: the
     // buildings stage of the province data rotated by 25° took 24 s instead of 4.5 s); the
     // prepared predicates test segments and points directly, and keep the rectangle shortcut.
-    const GEOSPreparedGeometry* prepared = cache.get(geos, i, parcel);
+    const GEOSPreparedGeometry* prepared = PreparedCache::prepared(geos, slot, parcel);
     // Common case first: the building stands wholly inside one parcel. (Should GEOS fail to
     // prepare a parcel, its plain predicates answer the same, only slower.)
     const char inside = prepared ? GEOSPreparedContains_r(h, prepared, building)

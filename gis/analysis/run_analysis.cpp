@@ -107,7 +107,7 @@ long long attribute_buildings(ProjectInputs& in, const ParcelIndex& index, const
         if (!bf.note.empty())
           s.problems.push_back(
               {"buildings", reader.report().source, row.fid, "", "floors", bf.note, "assumed"});
-        index.shares(g, row.geometry.get(), fp, s.shares, s.prepared);
+        index.shares(g, row.geometry.get(), row.convex, fp, s.shares, s.prepared);
         for (const auto& sh : s.shares)
           s.added.push_back({static_cast<std::uint32_t>(sh.parcel),
                              bf.bldg_m2 * (sh.footprint_m2 / fp), sh.footprint_m2});

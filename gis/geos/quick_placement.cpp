@@ -77,30 +77,42 @@ bool inside(const SmallConvexPolygon& b, const std::vector<XY>& shell, int shell
 
 }  // namespace
 
-Placement certain_placement(const GeosContext& geos, const SmallConvexPolygon& building,
-                            const GEOSGeometry* polygonal) {
+void read_shells(const GeosContext& geos, const GEOSGeometry* polygonal, PolygonalShells& out) {
   GEOSContextHandle_t h = geos.handle();
+  out.usable = false;
+  out.coords.clear();
+  out.convex_sign = 0;
   const int type = GEOSGeomTypeId_r(h, polygonal);
   int parts = 1;
   if (type == GEOS_MULTIPOLYGON)
     parts = GEOSGetNumGeometries_r(h, polygonal);
   else if (type != GEOS_POLYGON)
-    return Placement::undecided;
-  if (parts < 1) return Placement::undecided;
-  thread_local std::vector<XY> shells;
-  shells.clear();
+    return;
+  if (parts < 1) return;
   bool holes = false;
   for (int k = 0; k < parts; ++k) {
     const GEOSGeometry* part =
         type == GEOS_MULTIPOLYGON ? GEOSGetGeometryN_r(h, polygonal, k) : polygonal;
-    if (!part) return Placement::undecided;
+    if (!part) return;
     holes = holes || GEOSGetNumInteriorRings_r(h, part) != 0;
-    if (!append_ring(h, GEOSGetExteriorRing_r(h, part), shells)) return Placement::undecided;
+    if (!append_ring(h, GEOSGetExteriorRing_r(h, part), out.coords)) return;
   }
-  if (parts == 1 && !holes)
-    if (const int sign = convex_ring_sign(shells); sign != 0 && inside(building, shells, sign))
-      return Placement::inside;
-  return apart(building, shells) ? Placement::apart : Placement::undecided;
+  out.usable = true;
+  if (parts == 1 && !holes) out.convex_sign = convex_ring_sign(out.coords);
+}
+
+Placement certain_placement(const SmallConvexPolygon& building, const PolygonalShells& polygonal) {
+  if (!polygonal.usable) return Placement::undecided;
+  if (polygonal.convex_sign != 0 && inside(building, polygonal.coords, polygonal.convex_sign))
+    return Placement::inside;
+  return apart(building, polygonal.coords) ? Placement::apart : Placement::undecided;
+}
+
+Placement certain_placement(const GeosContext& geos, const SmallConvexPolygon& building,
+                            const GEOSGeometry* polygonal) {
+  thread_local PolygonalShells shells;
+  read_shells(geos, polygonal, shells);
+  return certain_placement(building, shells);
 }
 
 }  // namespace parkatlas

@@ -3,6 +3,8 @@
 // 25°, a building has 2.4 candidate parcels whose boxes meet its own; GEOS answers each with
 // segment-intersection tests and allocations, where a few signs of turns decide nearly all.
 #pragma once
+#include <vector>
+
 #include "gis/geos/geos_context.hpp"
 #include "gis/geos/quick_validity.hpp"
 
@@ -23,5 +25,16 @@ enum class Placement {
 // Anything else (touching, straddling, holes, non-convex shells, other types) is undecided.
 Placement certain_placement(const GeosContext& geos, const SmallConvexPolygon& building,
                             const GEOSGeometry* polygonal);
+
+// What certain_placement needs of the polygonal geometry, for callers that place many buildings
+// against one parcel.
+struct PolygonalShells {
+  bool usable = false;     // a Polygon or MultiPolygon with finite shell coordinates
+  std::vector<XY> coords;  // every shell's coordinates, ring after ring
+  int convex_sign = 0;     // non-zero: one convex polygon without holes, the sign of its turns
+};
+// Fills `out` (reusing its storage).
+void read_shells(const GeosContext& geos, const GEOSGeometry* polygonal, PolygonalShells& out);
+Placement certain_placement(const SmallConvexPolygon& building, const PolygonalShells& polygonal);
 
 }  // namespace parkatlas

@@ -28,10 +28,10 @@ std::optional<SmallConvexPolygon> small_convex_polygon(const GeosContext& geos,
   unsigned int n = 0;
   if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n) || n < 4 || n > 5) return std::nullopt;
   std::array<XY, 5> p{};
-  for (unsigned int i = 0; i < n; ++i) {
-    if (!GEOSCoordSeq_getXY_r(h, seq, i, &p[i].x, &p[i].y)) return std::nullopt;
+  static_assert(sizeof(XY) == 2 * sizeof(double));
+  if (!GEOSCoordSeq_copyToBuffer_r(h, seq, &p[0].x, 0, 0)) return std::nullopt;
+  for (unsigned int i = 0; i < n; ++i)
     if (!std::isfinite(p[i].x) || !std::isfinite(p[i].y)) return std::nullopt;
-  }
   const unsigned int vertices = n - 1;
   if (p[0].x != p[vertices].x || p[0].y != p[vertices].y) return std::nullopt;  // not closed
   // Every vertex turns the same way, each turn certain. A repeated vertex or a spike makes a

@@ -255,7 +255,8 @@ void LayerReader::problem(SliceState& state, long long fid, const std::string& f
 
 GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformation* ct,
                                       const GeosContext& geos, long long fid, std::string& note,
-                                      double& area_m2, SliceState& state) const {
+                                      double& area_m2, std::optional<SmallConvexPolygon>& convex,
+                                      SliceState& state) const {
   if (g->IsEmpty()) {
     problem(state, fid, "", "empty geometry", "skipped");
     return make_geom(geos, nullptr);
@@ -282,12 +283,13 @@ GeomPtr LayerReader::convert_geometry(OGRGeometry* g, OGRCoordinateTransformatio
             "skipped");
     return gg;
   }
-  return validate_geometry(std::move(gg), geos, fid, note, area_m2, state);
+  return validate_geometry(std::move(gg), geos, fid, note, area_m2, convex, state);
 }
 
 GeomPtr LayerReader::geometry_from_wkb(std::string_view wkb, OGRCoordinateTransformation* ct,
                                        const GeosContext& geos, long long fid, std::string& note,
-                                       double& area_m2, SliceState& state) const {
+                                       double& area_m2, std::optional<SmallConvexPolygon>& convex,
+                                       SliceState& state) const {
   if (wkb.empty()) {
     problem(state, fid, "", "feature has no geometry", "skipped");
     return make_geom(geos, nullptr);
@@ -296,7 +298,7 @@ GeomPtr LayerReader::geometry_from_wkb(std::string_view wkb, OGRCoordinateTransf
   if (!ct) {
     // Already in the measuring CRS: straight from WKB into GEOS.
     GeomPtr g = make_geom(geos, GEOSGeomFromWKB_buf_r(geos.handle(), bytes, wkb.size()));
-    if (g) return validate_geometry(std::move(g), geos, fid, note, area_m2, state);
+    if (g) return validate_geometry(std::move(g), geos, fid, note, area_m2, convex, state);
     geos.take_error();  // curves and the like: let OGR linearise them below
   }
   OGRGeometry* og = nullptr;
@@ -305,13 +307,15 @@ GeomPtr LayerReader::geometry_from_wkb(std::string_view wkb, OGRCoordinateTransf
     return make_geom(geos, nullptr);
   }
   std::unique_ptr<OGRGeometry> owned(og);
-  return convert_geometry(owned.get(), ct, geos, fid, note, area_m2, state);
+  return convert_geometry(owned.get(), ct, geos, fid, note, area_m2, convex, state);
 }
 
 GeomPtr LayerReader::validate_geometry(GeomPtr gg, const GeosContext& geos, long long fid,
                                        std::string& note, double& area_m2,
+                                       std::optional<SmallConvexPolygon>& convex,
                                        SliceState& state) const {
   GEOSContextHandle_t h = geos.handle();
+  convex.reset();
   const int type = GEOSGeomTypeId_r(h, gg.get());
   if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON && type != GEOS_GEOMETRYCOLLECTION) {
     problem(state, fid, "", std::string("not a polygon (") + GEOSGeomType_r(h, gg.get()) + ")",
@@ -322,7 +326,8 @@ GeomPtr LayerReader::validate_geometry(GeomPtr gg, const GeosContext& geos, long
     problem(state, fid, "", "empty geometry", "skipped");
     return make_geom(geos, nullptr);
   }
-  if (!certainly_valid_small_convex_polygon(geos, gg.get()) && GEOSisValid_r(h, gg.get()) != 1) {
+  convex = small_convex_polygon(geos, gg.get());
+  if (!convex && GEOSisValid_r(h, gg.get()) != 1) {
     char* reason = GEOSisValidReason_r(h, gg.get());
     note = std::string("invalid geometry (") + (reason ? reason : "?") + ")";
     GEOSFree_r(h, reason);
@@ -464,8 +469,9 @@ void LayerReader::read_features(OGRLayer& layer, const Slice& slice,
           to_extra(raw_from_feature(*feature, s), field_type(defn->GetFieldDefn(s)->GetType())));
     std::string note;
     row.area_m2 = 0;
+    row.convex.reset();
     if (OGRGeometry* g = feature->GetGeometryRef()) {
-      row.geometry = convert_geometry(g, ct, geos, row.fid, note, row.area_m2, state);
+      row.geometry = convert_geometry(g, ct, geos, row.fid, note, row.area_m2, row.convex, state);
     } else {
       const bool gdal_error = CPLGetLastErrorType() >= CE_Failure;
       problem(state, row.fid, "",
@@ -557,8 +563,9 @@ bool LayerReader::read_arrow(OGRLayer& layer, OGRCoordinateTransformation* ct,
       }
       std::string note;
       row.area_m2 = 0;
+      row.convex.reset();
       row.geometry = geometry_from_wkb(arrow_binary(column(geom), format(geom), r), ct, geos,
-                                       row.fid, note, row.area_m2, state);
+                                       row.fid, note, row.area_m2, row.convex, state);
       finish_row(row, note, first_problem, state, fn);
     }
   }

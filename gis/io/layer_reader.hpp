@@ -18,6 +18,7 @@
 #include "gis/crs/measuring_crs.hpp"
 #include "gis/encoding/shapefile_encoding.hpp"
 #include "gis/geos/geos_context.hpp"
+#include "gis/geos/quick_validity.hpp"
 #include "gis/io/raw_value.hpp"
 
 namespace parkatlas {
@@ -54,6 +55,9 @@ struct FeatureRow {
   // Area of `geometry` as its check measured it (it must be positive), 0 when there is none:
   // the buildings' footprints need not be measured twice.
   double area_m2 = 0;
+  // `geometry` as a small convex polygon when its check found it one (quick_validity), for the
+  // buildings' quick placement on parcels.
+  std::optional<SmallConvexPolygon> convex;
   std::vector<Cell> canonical;
   std::vector<Cell> extra;
 };
@@ -128,16 +132,19 @@ class LayerReader {
                   const std::function<void(FeatureRow&)>& fn) const;
   void merge(SliceState& state);
   void check_everything_read() const;
-  // These three also give the area of the geometry they return (`area_m2`).
+  // These three also give the area of the geometry they return (`area_m2`) and, when the check
+  // found it a small convex polygon, that polygon (`convex`).
   GeomPtr convert_geometry(OGRGeometry* g, OGRCoordinateTransformation* ct, const GeosContext& geos,
                            long long fid, std::string& note, double& area_m2,
-                           SliceState& state) const;
+                           std::optional<SmallConvexPolygon>& convex, SliceState& state) const;
   GeomPtr geometry_from_wkb(std::string_view wkb, OGRCoordinateTransformation* ct,
                             const GeosContext& geos, long long fid, std::string& note,
-                            double& area_m2, SliceState& state) const;
+                            double& area_m2, std::optional<SmallConvexPolygon>& convex,
+                            SliceState& state) const;
   // Type check, validity (repair with MakeValid), polygonal parts, non-zero area.
   GeomPtr validate_geometry(GeomPtr g, const GeosContext& geos, long long fid, std::string& note,
-                            double& area_m2, SliceState& state) const;
+                            double& area_m2, std::optional<SmallConvexPolygon>& convex,
+                            SliceState& state) const;
   Cell canonical_cell(const RawValue& v, size_t canonical, long long fid, SliceState& state) const;
   void problem(SliceState& state, long long fid, const std::string& field,
                const std::string& message, const std::string& action) const;

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <random>
 #include <sstream>
 #include <string>
@@ -152,6 +153,7 @@ TEST(QuickPlacement, NeverContradictsGeosOnRandomShapes) {
         break;
     }
   }
+  std::printf("checked %d inside %d apart %d undecided %d\n", checked, inside, apart, undecided);
   // Enough of each answer for the check to mean something.
   EXPECT_GT(checked, 10000);
   EXPECT_GT(inside, 150);

@@ -20,81 +20,58 @@ using namespace parkatlas;
 
 namespace {
 
-GeomPtr from_wkt(const GeosContext& geos, const std::string& wkt) {
-  GeomPtr g = test::from_wkt(geos, wkt);
-  EXPECT_TRUE(g) << wkt;
-  return g;
-}
-
-Placement placement(const GeosContext& geos, const std::string& building,
-                    const std::string& parcel) {
-  const auto convex = small_convex_polygon(geos, from_wkt(geos, building).get());
-  EXPECT_TRUE(convex) << building;
-  return convex ? certain_placement(geos, *convex, from_wkt(geos, parcel).get())
-                : Placement::undecided;
-}
-
 const std::string unit_square = "POLYGON((4 4,6 4,6 6,4 6,4 4))";  // the building, 2 m × 2 m
+
+struct Case {
+  const char* why;
+  std::string building, parcel;
+  Placement expected;
+};
+
+const Case hand_drawn[] = {
+    // Inside a convex parcel, either orientation.
+    {"square, anticlockwise", unit_square, "POLYGON((0 0,10 0,10 10,0 10,0 0))", Placement::inside},
+    {"square, clockwise", unit_square, "POLYGON((0 0,0 10,10 10,10 0,0 0))", Placement::inside},
+    {"clockwise building in a hexagon", "POLYGON((4 4,4 6,6 6,6 4,4 4))",
+     "POLYGON((3 0,7 0,10 5,7 10,3 10,0 5,3 0))", Placement::inside},
+    {"triangle", unit_square, "POLYGON((0 0,20 0,0 20,0 0))", Placement::inside},
+    {"one part of a multipolygon counts as a polygon", unit_square,
+     "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)))", Placement::inside},
+    // Clearly beside.
+    {"1 m east of the building's east edge (x = 6)", unit_square,
+     "POLYGON((7 0,10 0,10 10,7 10,7 0))", Placement::apart},
+    {"both parts beyond the building's north edge (y = 6)", unit_square,
+     "MULTIPOLYGON(((0 7,3 7,3 9,0 9,0 7)),((7 7,9 7,9 9,7 9,7 7)))", Placement::apart},
+    {"an L-shaped parcel wholly beyond x = 6", unit_square,
+     "POLYGON((7 0,12 0,12 2,9 2,9 10,7 10,7 0))", Placement::apart},
+    // Left to GEOS.
+    {"sharing the west edge from inside (GEOS: contains)", unit_square,
+     "POLYGON((4 0,10 0,10 10,4 10,4 0))", Placement::undecided},
+    {"sharing the west edge from outside (GEOS: touches)", unit_square,
+     "POLYGON((0 0,4 0,4 10,0 10,0 0))", Placement::undecided},
+    {"corner on corner", unit_square, "POLYGON((0 0,4 0,4 4,0 4,0 0))", Placement::undecided},
+    {"straddling x = 5", unit_square, "POLYGON((0 0,5 0,5 10,0 10,0 0))", Placement::undecided},
+    {"inside the shell of a parcel with a hole (here under the building)", unit_square,
+     "POLYGON((0 0,10 0,10 10,0 10,0 0),(3 3,7 3,7 7,3 7,3 3))", Placement::undecided},
+    {"inside a non-convex shell", unit_square,
+     "POLYGON((0 0,10 0,10 10,8 10,8 2,2 2,2 10,0 10,0 0))", Placement::undecided},
+    {"a pentagram turns one way at every vertex but winds twice", unit_square,
+     "POLYGON((5 -20,16.8 16.2,-14 -6.2,24 -6.2,-6.8 16.2,5 -20))", Placement::undecided},
+    {"apart, but only the parcel's edge x + y = 12.5 separates (the corner is at 12)", unit_square,
+     "POLYGON((3 9.5,9.5 3,12 12,3 9.5))", Placement::undecided},
+    {"a line is not polygonal", unit_square, "LINESTRING(0 0,10 10)", Placement::undecided},
+};
 
 }  // namespace
 
-TEST(QuickPlacement, InsideAConvexParcelEitherOrientation) {
+TEST(QuickPlacement, HandDrawnPlacements) {
   GeosContext geos;
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,10 0,10 10,0 10,0 0))"), Placement::inside);
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,0 10,10 10,10 0,0 0))"), Placement::inside);
-  // A clockwise building in a hexagon, and in a triangle.
-  EXPECT_EQ(placement(geos, "POLYGON((4 4,4 6,6 6,6 4,4 4))",
-                      "POLYGON((3 0,7 0,10 5,7 10,3 10,0 5,3 0))"),
-            Placement::inside);
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,20 0,0 20,0 0))"), Placement::inside);
-  // One part of a multipolygon without holes counts as a polygon.
-  EXPECT_EQ(placement(geos, unit_square, "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)))"),
-            Placement::inside);
-}
-
-TEST(QuickPlacement, ClearlyBesideIsApart) {
-  GeosContext geos;
-  // The parcel starts 1 m east of the building's east edge (x = 6).
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((7 0,10 0,10 10,7 10,7 0))"), Placement::apart);
-  // Beside both parts of a multipolygon: separated by the building's north edge (y = 6).
-  EXPECT_EQ(
-      placement(geos, unit_square, "MULTIPOLYGON(((0 7,3 7,3 9,0 9,0 7)),((7 7,9 7,9 9,7 9,7 7)))"),
-      Placement::apart);
-  // A non-convex (L-shaped) parcel wholly beyond the line x = 6.
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((7 0,12 0,12 2,9 2,9 10,7 10,7 0))"),
-            Placement::apart);
-}
-
-TEST(QuickPlacement, TouchingStraddlingAndTheRestAreLeftToGeos) {
-  GeosContext geos;
-  // Sharing the building's west edge from inside (GEOS: contains) and from outside (touches).
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((4 0,10 0,10 10,4 10,4 0))"),
-            Placement::undecided);
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,4 0,4 10,0 10,0 0))"), Placement::undecided);
-  // One corner on the parcel's corner.
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,4 0,4 4,0 4,0 0))"), Placement::undecided);
-  // Straddling the boundary x = 5.
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,5 0,5 10,0 10,0 0))"), Placement::undecided);
-  // Inside the shell but the parcel has a hole (here under the building): never "inside".
-  EXPECT_EQ(
-      placement(geos, unit_square, "POLYGON((0 0,10 0,10 10,0 10,0 0),(3 3,7 3,7 7,3 7,3 3))"),
-      Placement::undecided);
-  // Inside a non-convex shell: GEOS decides.
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((0 0,10 0,10 10,8 10,8 2,2 2,2 10,0 10,0 0))"),
-            Placement::undecided);
-  // A pentagram turns one way at every vertex but winds twice: not convex.
-  EXPECT_EQ(
-      placement(geos, unit_square, "POLYGON((5 -20,16.8 16.2,-14 -6.2,24 -6.2,-6.8 16.2,5 -20))"),
-      Placement::undecided);
-  // Apart, but no edge of the building separates them (only the parcel's edge x + y = 12.5,
-  // beyond the building's corner at 6 + 6 = 12, does): left to GEOS.
-  EXPECT_EQ(placement(geos, unit_square, "POLYGON((3 9.5,9.5 3,12 12,3 9.5))"),
-            Placement::undecided);
-  // A line is not polygonal.
-  const auto convex = small_convex_polygon(geos, from_wkt(geos, unit_square).get());
-  ASSERT_TRUE(convex);
-  EXPECT_EQ(certain_placement(geos, *convex, from_wkt(geos, "LINESTRING(0 0,10 10)").get()),
-            Placement::undecided);
+  for (const Case& c : hand_drawn) {
+    const auto convex = small_convex_polygon(geos, test::expect_wkt(geos, c.building).get());
+    ASSERT_TRUE(convex) << c.why;
+    EXPECT_EQ(certain_placement(geos, *convex, test::expect_wkt(geos, c.parcel).get()), c.expected)
+        << c.why;
+  }
 }
 
 namespace {

@@ -16,14 +16,8 @@ using namespace parkatlas;
 
 namespace {
 
-GeomPtr from_wkt(const GeosContext& geos, const std::string& wkt) {
-  GeomPtr g = test::from_wkt(geos, wkt);
-  EXPECT_TRUE(g) << wkt;
-  return g;
-}
-
 bool shortcut(const GeosContext& geos, const std::string& wkt) {
-  return certainly_valid_small_convex_polygon(geos, from_wkt(geos, wkt).get());
+  return certainly_valid_small_convex_polygon(geos, test::expect_wkt(geos, wkt).get());
 }
 
 bool geos_valid(const GeosContext& geos, const GEOSGeometry* g) {

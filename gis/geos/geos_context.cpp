@@ -57,4 +57,25 @@ GeomBox box_of(const GeosContext& ctx, const GEOSGeometry* g) {
   return b;
 }
 
+void settle_envelopes(const GeosContext& ctx, const GEOSGeometry* g,
+                      bool single_polygon_without_holes) {
+  if (!g) return;
+  GEOSContextHandle_t h = ctx.handle();
+  double x0, y0, x1, y1;
+  // A polygon's envelope is made from its shell's, a collection's from its parts': this one call
+  // settles all of them. Holes are settled one by one.
+  GEOSGeom_getExtent_r(h, g, &x0, &y0, &x1, &y1);
+  if (single_polygon_without_holes) return;
+  const int type = GEOSGeomTypeId_r(h, g);
+  if (type == GEOS_POLYGON) {
+    const int holes = GEOSGetNumInteriorRings_r(h, g);
+    for (int k = 0; k < holes; ++k)
+      if (const GEOSGeometry* ring = GEOSGetInteriorRingN_r(h, g, k))
+        GEOSGeom_getExtent_r(h, ring, &x0, &y0, &x1, &y1);
+  } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+    const int parts = GEOSGetNumGeometries_r(h, g);
+    for (int k = 0; k < parts; ++k) settle_envelopes(ctx, GEOSGetGeometryN_r(h, g, k));
+  }
+}
+
 }  // namespace parkatlas

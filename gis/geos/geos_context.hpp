@@ -69,6 +69,13 @@ struct GeomBox {
   GeomBox grown(double d) const { return {x0 - d, y0 - d, x1 + d, y1 + d}; }
 };
 GeomBox box_of(const GeosContext& ctx, const GEOSGeometry* g);  // empty for null
+// GEOS 3.11 works out a geometry's envelope, and each ring's, the first time one is asked for
+// and keeps it (Debian 12's GEOS; 3.12 computes them when the geometry is made). Two threads
+// asking at once race on that cache: one may read an envelope the other has just replaced and
+// freed. Called in the thread that made `g`, before any other thread sees it, this leaves every
+// later use a plain read. `single_polygon_without_holes` skips looking for holes.
+void settle_envelopes(const GeosContext& ctx, const GEOSGeometry* g,
+                      bool single_polygon_without_holes = false);
 
 // A geometry collection of clones of `parts` (null parts skipped), e.g. for GEOSUnaryUnion_r.
 GeomPtr collection_of(const GeosContext& ctx, const std::vector<const GEOSGeometry*>& parts);

@@ -350,6 +350,8 @@ GeomPtr LayerReader::validate_geometry(GeomPtr gg, const GeosContext& geos, long
     problem(state, fid, "", "polygon with zero area", "skipped");
     return make_geom(geos, nullptr);
   }
+  // Other threads use the layer's geometries (parks and parcels on every core).
+  settle_envelopes(geos, gg.get(), convex.has_value());
   return gg;
 }
 

@@ -298,12 +298,14 @@ TEST(SampleGenerator, SameSeedGivesByteIdenticalFiles) {
 
 TEST(ParallelEngine, SameResultsOnOneThreadAndOnSeveral) {
   // 40,000 parcels: large enough that reading, park assignment, buildings and verdicts all run
-  // in slices. The outputs must not depend on the number of threads.
+  // in slices. The outputs must not depend on the number of threads. Eight threads on CI's two
+  // cores interleave more than two would: a race on GEOS's lazily kept envelopes put a parcel
+  // lying in two overlapping parks in the other one about once in fifteen runs this way.
   fs::path dir = temp_dir("parallel");
   std::string gen =
       std::string(PARKATLAS_GEN_BIN) + " --parcels 40000 -o " + dir.string() + " > /dev/null";
   ASSERT_EQ(std::system(gen.c_str()), 0);
-  for (const char* threads : {"1", "3"}) {
+  for (const char* threads : {"1", "8"}) {
     std::string cmd = std::string("PARKATLAS_THREADS=") + threads + " " + PARKATLAS_BIN +
                       " run -q --no-buildings-layer -c " + (dir / "parkatlas.toml").string() +
                       " -o " + (dir / (std::string("out") + threads)).string() +
@@ -311,19 +313,19 @@ TEST(ParallelEngine, SameResultsOnOneThreadAndOnSeveral) {
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   }
   std::string one = slurp(dir / "out1" / "parcels.csv"),
-              three = slurp(dir / "out3" / "parcels.csv");
+              eight = slurp(dir / "out8" / "parcels.csv");
   EXPECT_GT(std::count(one.begin(), one.end(), '\n'), 40000);
-  if (one != three) {
+  if (one != eight) {
     // Say where, so that a failure explains itself.
-    std::istringstream a(one), b(three);
+    std::istringstream a(one), b(eight);
     std::string la, lb;
     int line = 0;
     while (std::getline(a, la) && std::getline(b, lb) && la == lb) ++line;
-    ADD_FAILURE() << "parcels.csv differs between 1 and 3 threads at line " << line + 1
+    ADD_FAILURE() << "parcels.csv differs between 1 and 8 threads at line " << line + 1
                   << ":\n  1: " << la << "\n  3: " << lb;
   }
   auto a = open_vector((dir / "out1" / "results.gpkg").string()),
-       b = open_vector((dir / "out3" / "results.gpkg").string());
+       b = open_vector((dir / "out8" / "results.gpkg").string());
   // 批而未供 batch by batch (threads take chunks of batches as they free up).
   OGRLayer *ua = a->GetLayerByName("unsupplied"), *ub = b->GetLayerByName("unsupplied");
   ASSERT_TRUE(ua && ub);

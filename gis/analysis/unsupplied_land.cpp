@@ -244,6 +244,7 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
     std::vector<const GEOSGeometry*> touching, holes, overlaid;
     std::vector<std::optional<SmallConvexPolygon>> touching_convex;
     std::vector<Placement> touching_placed;
+    PolygonalShells batch_shells;
     std::vector<size_t> overlaid_at;
     for (size_t b = begin; b < end; ++b) {
       BatchUnsupplied& r = out[b];
@@ -258,11 +259,12 @@ std::vector<BatchUnsupplied> unsupplied_by_batch(
       touching.clear();
       touching_convex.clear();
       touching_placed.clear();
+      if (!candidates.empty()) read_shells(g, batch, batch_shells);  // once for all candidates
       for (size_t c : candidates) {
         const GEOSGeometry* parcel = parcels[c].get();
         std::optional<SmallConvexPolygon> convex = small_convex_polygon(g, parcel);
         const Placement place =
-            convex ? certain_placement(g, *convex, batch) : Placement::undecided;
+            convex ? certain_placement(*convex, batch_shells) : Placement::undecided;
         if (place == Placement::apart || (place == Placement::undecided &&
                                           GEOSPreparedIntersects_r(h, prepared.get(), parcel) != 1))
           continue;

@@ -40,13 +40,8 @@ bool apart(const SmallConvexPolygon& b, const std::vector<XY>& shells) {
 // The sign of the turns of a convex, simple, closed ring, or 0 when that is not certain.
 int convex_ring_sign(const std::vector<XY>& ring) {
   const size_t n = ring.size() - 1;  // distinct vertices (the last repeats the first)
-  if (n < 3 || ring[0].x != ring[n].x || ring[0].y != ring[n].y) return 0;
-  int sign = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const int turn = certain_turn(ring[i], ring[(i + 1) % n], ring[(i + 2) % n]);
-    if (turn == 0 || (sign != 0 && turn != sign)) return 0;
-    sign = turn;
-  }
+  const int sign = uniform_turn_sign(ring.data(), n);
+  if (sign == 0) return 0;
   // Turns of one sign, each under 180°, add up to k full turns; the edges' x direction then
   // changes sign 2k times. k = 1 is a convex simple ring (k = 2 would be a pentagram).
   auto x_direction = [&](size_t edge) {

@@ -33,16 +33,11 @@ std::optional<SmallConvexPolygon> small_convex_polygon(const GeosContext& geos,
   for (unsigned int i = 0; i < n; ++i)
     if (!std::isfinite(p[i].x) || !std::isfinite(p[i].y)) return std::nullopt;
   const unsigned int vertices = n - 1;
-  if (p[0].x != p[vertices].x || p[0].y != p[vertices].y) return std::nullopt;  // not closed
   // Every vertex turns the same way, each turn certain. A repeated vertex or a spike makes a
   // turn 0; a bow-tie turns both ways; three or four turns of the same sign, each under 180°,
   // add up to one full turn, so the ring is convex and simple.
-  int sign = 0;
-  for (unsigned int i = 0; i < vertices; ++i) {
-    const int turn = certain_turn(p[i], p[(i + 1) % vertices], p[(i + 2) % vertices]);
-    if (turn == 0 || (sign != 0 && turn != sign)) return std::nullopt;
-    sign = turn;
-  }
+  const int sign = uniform_turn_sign(p.data(), vertices);
+  if (sign == 0) return std::nullopt;
   SmallConvexPolygon polygon;
   polygon.n = static_cast<int>(vertices);
   for (unsigned int i = 0; i < vertices; ++i) polygon.v[i] = p[i];

@@ -2,6 +2,9 @@
 #include "app/command_common.hpp"
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
 
 #include "gis/config/rule_set_file.hpp"
 
@@ -10,6 +13,13 @@ namespace parkatlas {
 CivilDate today() {
   auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   return from_sys_days(now);
+}
+
+void exit_leaving_memory_to_the_system(int code) {
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(code);
 }
 
 CivilDate resolve_as_of(const std::string& cli_as_of, const ProjectConfig& config) {

@@ -20,6 +20,12 @@ RuleSet resolve_rules(const std::string& cli_rules, const ProjectConfig& config)
 // CLI11 validator for YYYY-MM-DD.
 std::string validate_iso_date(const std::string& text);
 
+// Ends the process with `code` once the standard streams are flushed, without destroying what is
+// still alive: a finished run's analysis (RunOptions::keep_analysis) is a province's million
+// geometries, which the system takes back at once but the destructors would free one by one.
+// Only for a verb whose outputs are all committed and closed.
+[[noreturn]] void exit_leaving_memory_to_the_system(int code);
+
 // The options of the verbs that analyse a project file as a new run (analyze, evaluate):
 // the project, --as-of, --rules and -q.
 struct ProjectRunArgs {

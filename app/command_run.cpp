@@ -55,13 +55,14 @@ std::function<int()> setup_run_command(CLI::App& app) {
       options.write_buildings = !args->no_buildings;
       if (args->buildings) options.buildings_layer_max = -1;
       options.spatial_index = !args->no_index;
+      options.keep_analysis = true;
       ConsoleProgress progress(!args->quiet);
       RunResult result = run_analysis(config, rules, options, progress);
       if (args->json)
         std::cout << run_summary_json(result).dump(2) << "\n";
       else
         std::cout << format_run_summary(result);
-      return kExitOk;
+      exit_leaving_memory_to_the_system(kExitOk);
     } catch (const GisError& e) {
       std::cerr << "parkatlas run: " << e.what() << "\n";
       return kExitDataError;
@@ -103,13 +104,14 @@ std::function<int()> setup_idle_command(CLI::App& app) {
       options.as_of = resolve_as_of(args->as_of, config);
       options.write_buildings = false;
       options.idle_only = true;
+      options.keep_analysis = true;
       ConsoleProgress progress(!args->quiet);
       RunResult result = run_analysis(config, rules, options, progress);
       if (args->json)
         std::cout << run_summary_json(result).dump(2) << "\n";
       else
         std::cout << format_idle_run_summary(result);
-      return kExitOk;
+      exit_leaving_memory_to_the_system(kExitOk);
     } catch (const std::exception& e) {
       std::cerr << "parkatlas idle: " << e.what() << "\n";
       return kExitDataError;

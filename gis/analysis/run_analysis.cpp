@@ -723,6 +723,7 @@ RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const 
   result.digestion_window_years = rules.digestion.window_years;
   result.idle_only = options.idle_only;
   result.peak_rss_mb = peak_rss_mb();
+  if (options.keep_analysis) result.kept = std::make_shared<const Analysis>(std::move(a));
   return result;
 }
 

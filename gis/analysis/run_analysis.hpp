@@ -3,6 +3,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +72,7 @@ struct RunResult {
   long peak_rss_mb = 0;
   std::vector<ParkEvaluation> evaluation;  // TD/T 1029, one per park
   std::string evaluation_model, evaluation_model_file;
+  std::shared_ptr<const void> kept;  // the analysis itself, with RunOptions::keep_analysis
 };
 
 // The analysis in memory: what `check` inspects and `run` writes out.
@@ -132,6 +134,10 @@ struct RunOptions {
   std::string project;
   std::string layer_prefix;
   std::function<void(GDALDataset&, const RunResult&)> before_commit;
+  // Hand the analysis (a province's million geometries and columns) to the caller in
+  // RunResult::kept instead of freeing it before returning: a command line that exits right
+  // after need not spend a quarter of a second taking it apart object by object.
+  bool keep_analysis = false;
 };
 
 RunResult run_analysis(const ProjectConfig& config, const RuleSet& rules, const RunOptions& options,

@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "app/heap_arena.hpp"
+
 namespace parkatlas {
 
 double ConsoleProgress::since(Clock::time_point t) const {
@@ -30,6 +32,10 @@ void ConsoleProgress::end() {
   double s = since(start_);
   if (enabled_ && (s >= 1.0 || printed_))
     std::fprintf(stderr, "  %s: done in %.1f s\n", stage_.c_str(), s);
+}
+
+void ConsoleProgress::layer_opened(std::string_view kind, long long features) {
+  if (kind == "parcels") warm_heap(heap_to_warm(features));
 }
 
 }  // namespace parkatlas

@@ -13,6 +13,8 @@ class ConsoleProgress : public Progress {
   void begin(std::string_view stage, long long total) override;
   void advance(long long done) override;
   void end() override;
+  // Warms the heap (app/heap_arena.hpp) for the parcels about to be read.
+  void layer_opened(std::string_view kind, long long features) override;
 
  private:
   using Clock = std::chrono::steady_clock;

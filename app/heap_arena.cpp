@@ -14,13 +14,64 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <string_view>
+#include <thread>
+
+#include <pthread.h>
+#include <sched.h>
 #endif
 
 namespace parkatlas {
+
+#ifdef PARKATLAS_MIMALLOC
+namespace {
+
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23  // Linux 5.14; older kernels refuse it and nothing is warmed
+#endif
+
+// The arena set_up_heap gave mimalloc (null without one).
+char* arena_start = nullptr;
+std::size_t arena_size = 0;
+
+// The warming thread, stopped and joined when the process ends normally (a finished run ends
+// with std::_Exit instead, which simply takes the thread away).
+struct HeapWarmer {
+  std::atomic<bool> stop{false};
+  std::thread thread;
+  ~HeapWarmer() {
+    stop = true;
+    if (thread.joinable()) thread.join();
+  }
+};
+HeapWarmer warmer;
+
+}  // namespace
+#endif
+
+void warm_heap([[maybe_unused]] std::size_t bytes) {
+#ifdef PARKATLAS_MIMALLOC
+  if (!arena_start || bytes == 0 || warmer.thread.joinable()) return;
+  if (const char* setting = std::getenv("PARKATLAS_HEAP_WARM");
+      setting && std::string_view(setting) == "0")
+    return;
+  const std::size_t limit = std::min(bytes, arena_size);
+  warmer.thread = std::thread([limit] {
+    // SCHED_IDLE: runs only on a core nothing else wants, so the pace-setting threads lose no
+    // time to it.
+    sched_param param{};
+    pthread_setschedparam(pthread_self(), SCHED_IDLE, &param);
+    // One 2 MiB page a call: the mmap lock is held only briefly (thread stacks wait for it).
+    constexpr std::size_t kStep = std::size_t{2} << 20;
+    for (std::size_t at = 0; at < limit && !warmer.stop; at += kStep)
+      if (madvise(arena_start + at, std::min(kStep, limit - at), MADV_POPULATE_WRITE) != 0) break;
+  });
+#endif
+}
 
 void set_up_heap() {
 #ifdef PARKATLAS_MIMALLOC
@@ -53,9 +104,11 @@ void set_up_heap() {
   madvise(arena, size, MADV_HUGEPAGE);
   // The mapping belongs to mimalloc from here until the process ends (the system reclaims it).
   if (mi_manage_os_memory(arena, size, /*is_committed=*/true, /*is_large=*/false,
-                          /*is_zero=*/true, /*numa_node=*/-1))
+                          /*is_zero=*/true, /*numa_node=*/-1)) {
     mi_option_disable(mi_option_allow_decommit);
-  else
+    arena_start = static_cast<char*>(arena);
+    arena_size = size;
+  } else
     munmap(mapped, size + kAlign);
 #endif
 }

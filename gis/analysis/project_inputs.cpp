@@ -33,6 +33,10 @@ ProjectInputs load_project_inputs(const ProjectConfig& config, const GeosContext
     in.batches_reader = std::make_unique<LayerReader>(it->second, problems);
   if (auto it = config.layers.find(LayerKind::constraints); it != config.layers.end())
     in.constraints_reader = std::make_unique<LayerReader>(it->second, problems);
+  for (const LayerReader* r :
+       {in.parcels_reader.get(), in.parks_reader.get(), in.buildings_reader.get(),
+        in.batches_reader.get(), in.constraints_reader.get()})
+    if (r) progress.layer_opened(r->report().kind, r->report().features_in_source);
 
   in.land_use_scheme = parcels_cfg.land_use_scheme;
   bool land_use_mapped = false;

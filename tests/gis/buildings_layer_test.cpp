@@ -7,10 +7,8 @@
 
 #include <algorithm>
 
-#include "gis/analysis/run_analysis.hpp"
-#include "gis/config/project_config.hpp"
-#include "gis/config/rule_set_file.hpp"
 #include "gis/gdal/gdal_setup.hpp"
+#include "sample_run.hpp"
 #include "test_paths.hpp"
 
 namespace parkatlas {
@@ -22,15 +20,9 @@ struct SampleRun {
 };
 
 SampleRun run_sample(long long buildings_layer_max, const std::string& name) {
-  ensure_gdal_registered();
-  const ProjectConfig config = load_project_config(test::sample("parkatlas.toml"));
-  const RuleSet rules = load_rule_set(config.rules);
   RunOptions options;
-  options.out_dir = test::temp_dir(name).string();
-  options.as_of = CivilDate{2025, 12, 31};
   options.buildings_layer_max = buildings_layer_max;
-  Progress quiet;
-  SampleRun run{run_analysis(config, rules, options, quiet), nullptr};
+  SampleRun run{test::run_sample(options, name), nullptr};
   run.results.reset(
       GDALDataset::Open(run.result.results_gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   return run;

@@ -3,25 +3,15 @@
 // whole one (every parcel read, with its geometry) and nothing may be handed over unasked.
 #include <gtest/gtest.h>
 
-#include "gis/analysis/run_analysis.hpp"
-#include "gis/config/project_config.hpp"
-#include "gis/config/rule_set_file.hpp"
-#include "gis/gdal/gdal_setup.hpp"
-#include "test_paths.hpp"
+#include "sample_run.hpp"
 
 namespace parkatlas {
 namespace {
 
 RunResult run_sample(bool keep, const std::string& name) {
-  ensure_gdal_registered();
-  const ProjectConfig config = load_project_config(test::sample("parkatlas.toml"));
-  const RuleSet rules = load_rule_set(config.rules);
   RunOptions options;
-  options.out_dir = test::temp_dir(name).string();
-  options.as_of = CivilDate{2025, 12, 31};
   options.keep_analysis = keep;
-  Progress quiet;
-  return run_analysis(config, rules, options, quiet);
+  return test::run_sample(options, name);
 }
 
 TEST(KeptAnalysis, HandedOverWholeOnlyWhenAsked) {

@@ -276,10 +276,11 @@ TEST(BulkRows, WritesWhatGdalWritesForTheSameRows) {
 // file contents: rows, fids, extents, counts, R-trees, triggers, AUTOINCREMENT counters.
 TEST(BulkRows, TablesFilledBesideTheLargestEqualTablesFilledInTurn) {
   GeosContext geos;
-  // big: six unit squares side by side, row i at x = i … i + 1, y = 0 … 1.
+  // big: 10,000 unit triangles side by side, row i at x = i … i + 1, y = 0 … 1: more than two of
+  // the writer's 4,096-row chunks, whose rows must keep their fids and R-tree boxes.
   // small: three squares of side 2, row i at x = 10 + 3i … 12 + 3i, y = 10 … 12 (row 1 empty).
   std::vector<GeomPtr> big, small;
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < 10000; ++i) {
     const int x = i;
     big.push_back(from_wkt(geos, "POLYGON ((" + std::to_string(x) + " 0, " + std::to_string(x + 1) +
                                      " 0, " + std::to_string(x + 1) + " 1, " + std::to_string(x) +
@@ -297,15 +298,15 @@ TEST(BulkRows, TablesFilledBesideTheLargestEqualTablesFilledInTurn) {
   using T = FieldType;
   std::vector<TableColumn> cols = {
       {{"name", T::text},
-       [&names](size_t i) { return text_or_null(names[i]); },
+       [&names](size_t i) { return text_or_null(names[i % names.size()]); },
        [&names](size_t i) -> std::optional<std::string_view> {
-         if (names[i].empty()) return std::nullopt;
-         return names[i];
+         if (names[i % names.size()].empty()) return std::nullopt;
+         return names[i % names.size()];
        }},
       {{"value", T::real}, [](size_t i) { return Cell{0.5 * double(i)}; }},
       {{"day", T::date},
        [](size_t i) {
-         return Cell{CivilDate{2024, 2u, 20u + unsigned(i)}};
+         return Cell{CivilDate{2024, 2u, 20u + unsigned(i % 6)}};
        }},
   };
   const auto dir = test::temp_dir("bulk-beside");

@@ -322,7 +322,7 @@ TEST(ParallelEngine, SameResultsOnOneThreadAndOnSeveral) {
     int line = 0;
     while (std::getline(a, la) && std::getline(b, lb) && la == lb) ++line;
     ADD_FAILURE() << "parcels.csv differs between 1 and 8 threads at line " << line + 1
-                  << ":\n  1: " << la << "\n  3: " << lb;
+                  << ":\n  1: " << la << "\n  8: " << lb;
   }
   auto a = open_vector((dir / "out1" / "results.gpkg").string()),
        b = open_vector((dir / "out8" / "results.gpkg").string());

@@ -1,6 +1,7 @@
 // Splitting building footprints over the parcels they stand on.
 #include "gis/analysis/floor_from_buildings.hpp"
 
+#include "gis/geos/convex_overlap.hpp"
 #include "gis/geos/quick_placement.hpp"
 
 namespace parkatlas {
@@ -54,6 +55,12 @@ void ParcelIndex::shares(const GeosContext& geos, const GEOSGeometry* building,
         continue;
       }
       if (place == Placement::apart) continue;
+      // Touching the parcel's edge from inside, or straddling it: clipping settles a convex
+      // parcel (a whole footprint keeps its measured area, as GEOS's contains would).
+      if (const auto overlap = convex_overlap(*convex, slot.shells)) {
+        out.push_back({i, overlap->whole ? footprint_m2 : overlap->area_m2});
+        continue;
+      }
     }
     // The parcel prepared for this one building: GEOS's plain contains / intersects of two
     // polygons that are not axis-aligned rectangles build a full relate graph (measured: the

@@ -17,6 +17,7 @@
 
 #include "geos_wkt.hpp"
 #include "gis/geos/quick_placement.hpp"
+#include "random_shapes.hpp"
 #include "test_paths.hpp"
 
 using namespace parkatlas;
@@ -77,35 +78,6 @@ TEST(QuickPlacement, HandDrawnPlacements) {
   }
 }
 
-namespace {
-
-// A random polygon on a half-metre grid around (cx, cy): a convex quadrilateral or triangle, or a
-// star-shaped (often non-convex) ring of up to 8 vertices.
-std::string random_ring(std::mt19937& rng, double cx, double cy, double radius, bool convex) {
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  std::uniform_int_distribution<int> count(3, convex ? 4 : 8);
-  const int n = count(rng);
-  std::vector<double> angles;
-  for (int i = 0; i < n; ++i) angles.push_back(unit(rng) * 2 * M_PI);
-  std::sort(angles.begin(), angles.end());
-  std::ostringstream wkt;
-  wkt << "POLYGON((";
-  std::string first;
-  for (int i = 0; i < n; ++i) {
-    const double r = convex ? radius : radius * (0.3 + 0.7 * unit(rng));
-    const double x = std::round((cx + r * std::cos(angles[i])) * 2) / 2;
-    const double y = std::round((cy + r * std::sin(angles[i])) * 2) / 2;
-    std::ostringstream p;
-    p << x << " " << y;
-    if (i == 0) first = p.str();
-    wkt << p.str() << ",";
-  }
-  wkt << first << "))";
-  return wkt.str();
-}
-
-}  // namespace
-
 TEST(QuickPlacement, NeverContradictsGeosOnRandomShapes) {
   GeosContext geos;
   GEOSContextHandle_t h = geos.handle();
@@ -113,10 +85,11 @@ TEST(QuickPlacement, NeverContradictsGeosOnRandomShapes) {
   std::uniform_real_distribution<double> offset(-6.0, 6.0);
   int inside = 0, apart = 0, undecided = 0, checked = 0;
   for (int trial = 0; trial < 20000; ++trial) {
-    GeomPtr b = test::from_wkt(geos, random_ring(rng, 0, 0, 2.5, true));
+    GeomPtr b = test::from_wkt(geos, test::random_ring(rng, 0, 0, 2.5, true));
     const auto convex = b ? small_convex_polygon(geos, b.get()) : std::nullopt;
     if (!convex) continue;  // degenerate after snapping to the grid
-    GeomPtr p = test::from_wkt(geos, random_ring(rng, offset(rng), offset(rng), 6, trial % 2 == 0));
+    GeomPtr p =
+        test::from_wkt(geos, test::random_ring(rng, offset(rng), offset(rng), 6, trial % 2 == 0));
     if (!p || GEOSisValid_r(h, p.get()) != 1) continue;
     ++checked;
     switch (certain_placement(geos, *convex, p.get())) {

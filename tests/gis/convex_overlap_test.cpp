@@ -30,42 +30,43 @@ std::optional<ConvexOverlap> overlap_of(const GeosContext& geos, const std::stri
   return convex_overlap(*convex, shells);
 }
 
+// Pairs whose shared area is worked out by hand; each parcel drawn both ways round where the
+// orientation could matter.
+struct Shared {
+  const char* why;
+  std::string building, parcel;
+  bool whole;
+  double area_m2;
+};
+
+const Shared shared_by_hand[] = {
+    // Sharing the west edge x = 4 from inside: the whole 2 × 2 footprint.
+    {"edge shared from inside, anticlockwise", unit_square, "POLYGON((4 0,10 0,10 10,4 10,4 0))",
+     true, 4},
+    {"edge shared from inside, clockwise", unit_square, "POLYGON((4 0,4 10,10 10,10 0,4 0))", true,
+     4},
+    // Straddling x = 5: the part x 4..5 × y 4..6 is 1 × 2 = 2 m².
+    {"straddling x = 5, anticlockwise", unit_square, "POLYGON((0 0,5 0,5 10,0 10,0 0))", false, 2},
+    {"straddling x = 5, clockwise", unit_square, "POLYGON((0 0,0 10,5 10,5 0,0 0))", false, 2},
+    // A diamond of half-diagonal 10 around (0, 0) and the footprint 8..12 × -1..1: |y| <= 10 - x
+    // leaves 2 × 1 = 2 m² for x in 8..9 and the triangle ∫ 2(10 - x) dx = 1 m² for x in 9..10.
+    {"straddling a diamond's corner", "POLYGON((8 -1,12 -1,12 1,8 1,8 -1))",
+     "POLYGON((10 0,0 10,-10 0,0 -10,10 0))", false, 3},
+    // A triangle cutting the corner (6, 6) off along x + y = 11: the cut-off corner is the right
+    // triangle with legs 1 and 1, so 4 - 0.5 = 3.5 m² remain.
+    {"corner cut off by a triangle's long edge", unit_square, "POLYGON((0 0,11 0,0 11,0 0))", false,
+     3.5},
+};
+
 }  // namespace
 
 TEST(ConvexOverlap, HandDrawnPairs) {
   GeosContext geos;
-  // Sharing the west edge x = 4 from inside, parcel anticlockwise and clockwise: whole, 4 m².
-  for (const char* parcel :
-       {"POLYGON((4 0,10 0,10 10,4 10,4 0))", "POLYGON((4 0,4 10,10 10,10 0,4 0))"}) {
-    const auto o = overlap_of(geos, unit_square, parcel);
-    ASSERT_TRUE(o) << parcel;
-    EXPECT_TRUE(o->whole) << parcel;
-    EXPECT_EQ(o->area_m2, 4) << parcel;
-  }
-  // Straddling x = 5: the part x 4..5 × y 4..6 is 1 × 2 = 2 m², either orientation.
-  for (const char* parcel :
-       {"POLYGON((0 0,5 0,5 10,0 10,0 0))", "POLYGON((0 0,0 10,5 10,5 0,0 0))"}) {
-    const auto o = overlap_of(geos, unit_square, parcel);
-    ASSERT_TRUE(o) << parcel;
-    EXPECT_FALSE(o->whole) << parcel;
-    EXPECT_EQ(o->area_m2, 2) << parcel;
-  }
-  // A diamond of half-diagonal 10 around (0, 0) and the footprint 8..12 × -1..1: |y| <= 10 - x
-  // leaves 2 × 1 = 2 m² for x in 8..9 and the triangle ∫ 2(10 - x) dx = 1 m² for x in 9..10.
-  {
-    const auto o = overlap_of(geos, "POLYGON((8 -1,12 -1,12 1,8 1,8 -1))",
-                              "POLYGON((10 0,0 10,-10 0,0 -10,10 0))");
-    ASSERT_TRUE(o);
-    EXPECT_FALSE(o->whole);
-    EXPECT_NEAR(o->area_m2, 3, 1e-12);
-  }
-  // A triangle cutting the corner (6, 6) off along x + y = 11: the cut-off corner is the right
-  // triangle with legs 1 and 1, so 4 - 0.5 = 3.5 m² remain.
-  {
-    const auto o = overlap_of(geos, unit_square, "POLYGON((0 0,11 0,0 11,0 0))");
-    ASSERT_TRUE(o);
-    EXPECT_FALSE(o->whole);
-    EXPECT_EQ(o->area_m2, 3.5);
+  for (const Shared& c : shared_by_hand) {
+    const auto o = overlap_of(geos, c.building, c.parcel);
+    ASSERT_TRUE(o) << c.why;
+    EXPECT_EQ(o->whole, c.whole) << c.why;
+    EXPECT_NEAR(o->area_m2, c.area_m2, 1e-12) << c.why;
   }
   // Left to GEOS: touching from outside (no area at all), corner on corner, parcels that are not
   // one convex polygon without holes, and a footprint wholly outside (nothing shared).

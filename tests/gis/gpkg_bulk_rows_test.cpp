@@ -278,7 +278,8 @@ TEST(BulkRows, TablesFilledBesideTheLargestEqualTablesFilledInTurn) {
   GeosContext geos;
   // big: 10,000 unit triangles side by side, row i at x = i … i + 1, y = 0 … 1: more than two of
   // the writer's 4,096-row chunks, whose rows must keep their fids and R-tree boxes.
-  // small: three squares of side 2, row i at x = 10 + 3i … 12 + 3i, y = 10 … 12 (row 1 empty).
+  // small: three right triangles with legs 2, row i at x = 10 + 3i … 12 + 3i, y = 10 … 12 (row 1
+  // empty).
   std::vector<GeomPtr> big, small;
   for (int i = 0; i < 10000; ++i) {
     const int x = i;

@@ -12,7 +12,6 @@
 #include <cmath>
 #include <cstdio>
 #include <random>
-#include <sstream>
 #include <string>
 
 #include "geos_wkt.hpp"
